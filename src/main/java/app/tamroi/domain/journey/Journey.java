@@ -1,0 +1,231 @@
+package app.tamroi.domain.journey;
+
+import app.tamroi.domain.calendar.WorkingCalendar;
+import app.tamroi.domain.service.ServiceDefinition;
+import app.tamroi.domain.service.ServiceVersion;
+import app.tamroi.domain.service.Step;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * A walk through an application's events in event-time order that keeps the working clock: it
+ * runs unless the application is paused, sits in a step the citizen owns, or has ended.
+ */
+final class Journey {
+
+    private final ServiceDefinition service;
+    private final WorkingCalendar calendar;
+    private final List<Step> steps;
+    /** Index of the current step; {@code steps.size()} once the last step is done. */
+    private int current;
+    private boolean paused;
+    private Instant clock;
+    private Duration elapsed = Duration.ZERO;
+    private Duration inCurrent = Duration.ZERO;
+    private final Duration[] actual;
+    private final Instant[] startedAt;
+    private final Instant[] endedAt;
+    private final StepState[] state;
+    private StepEventType ending;
+    private Instant endedAtInstant;
+    private String publicNote;
+
+    private Journey(ServiceDefinition service, Instant submittedAt) {
+        this.service = service;
+        this.calendar = service.calendar();
+        this.steps = service.steps();
+        int n = steps.size();
+        this.actual = new Duration[n];
+        Arrays.fill(actual, Duration.ZERO);
+        this.startedAt = new Instant[n];
+        this.endedAt = new Instant[n];
+        this.state = new StepState[n];
+        Arrays.fill(state, StepState.PENDING);
+        this.clock = submittedAt;
+        enter(0, submittedAt);
+    }
+
+    static JourneyStatus derive(ServiceVersion version, Collection<StepEvent> events, Instant now) {
+        List<StepEvent> known = events.stream()
+                .filter(e -> !e.occurredAt().isAfter(now))
+                .sorted(StepEvent.JOURNEY_ORDER)
+                .toList();
+        Optional<StepEvent> submission = known.stream().filter(e -> e.type() == StepEventType.SUBMITTED).findFirst();
+        if (submission.isEmpty()) {
+            return notSubmitted(version, now);
+        }
+        Instant submittedAt = submission.get().occurredAt();
+        Journey journey = new Journey(version.definition(), submittedAt);
+        submission.get().publicNote().ifPresent(note -> journey.publicNote = note);
+        for (StepEvent event : known) {
+            if (journey.ending != null) {
+                break;
+            }
+            if (event != submission.get() && !event.occurredAt().isBefore(submittedAt)) {
+                journey.apply(event);
+            }
+        }
+        journey.advanceTo(journey.ending != null ? journey.endedAtInstant : now);
+        return journey.statusAt(version, submittedAt, now);
+    }
+
+    private boolean clockRuns() {
+        return ending == null && !paused && (current >= steps.size() || !steps.get(current).ownedByCitizen());
+    }
+
+    private void advanceTo(Instant t) {
+        if (!t.isAfter(clock)) {
+            return;
+        }
+        if (clockRuns()) {
+            Duration worked = calendar.workingTimeBetween(clock, t);
+            elapsed = elapsed.plus(worked);
+            inCurrent = inCurrent.plus(worked);
+            if (current < steps.size()) {
+                actual[current] = actual[current].plus(worked);
+            }
+        }
+        clock = t;
+    }
+
+    private void apply(StepEvent event) {
+        Instant t = event.occurredAt();
+        advanceTo(t);
+        int index = event.step().map(service::indexOf).orElse(-1);
+        switch (event.type()) {
+            case SUBMITTED -> { return; } // a second submission changes nothing
+            case PAUSED -> paused = true;
+            case RESUMED -> paused = false;
+            case STEP_COMPLETED -> {
+                if (index < current) {
+                    return; // a late duplicate for a step already behind us
+                }
+                leaveCurrent(t, StepState.DONE);
+                markBetween(current + 1, index, StepState.SKIPPED);
+                if (index > current) {
+                    state[index] = StepState.DONE;
+                    endedAt[index] = t;
+                }
+                enter(index + 1, t);
+            }
+            case STEP_STARTED -> {
+                if (index < 0 || index == current) {
+                    return;
+                }
+                if (index > current) {
+                    leaveCurrent(t, StepState.SKIPPED);
+                    markBetween(current + 1, index, StepState.SKIPPED);
+                } else {
+                    // rework: the step and every later one are to be done again
+                    for (int i = index + 1; i < steps.size(); i++) {
+                        state[i] = StepState.PENDING;
+                        startedAt[i] = null;
+                        endedAt[i] = null;
+                    }
+                }
+                enter(index, t);
+            }
+            case COMPLETED, REJECTED, WITHDRAWN -> {
+                leaveCurrent(t, StepState.DONE);
+                markBetween(current + 1, steps.size(), StepState.SKIPPED);
+                current = steps.size();
+                ending = event.type();
+                endedAtInstant = t;
+            }
+        }
+        event.publicNote().ifPresent(note -> publicNote = note);
+    }
+
+    private void enter(int index, Instant t) {
+        current = index;
+        inCurrent = Duration.ZERO;
+        if (index < steps.size()) {
+            state[index] = StepState.CURRENT;
+            startedAt[index] = t;
+            endedAt[index] = null;
+        }
+    }
+
+    private void leaveCurrent(Instant t, StepState how) {
+        if (current < steps.size()) {
+            state[current] = how;
+            endedAt[current] = t;
+        }
+    }
+
+    private void markBetween(int fromInclusive, int toExclusive, StepState how) {
+        for (int i = fromInclusive; i < toExclusive && i < steps.size(); i++) {
+            state[i] = how;
+        }
+    }
+
+    private JourneyStatus statusAt(ServiceVersion version, Instant submittedAt, Instant now) {
+        Duration promise = service.promisedTime();
+        List<StepProgress> progress = progress();
+        if (ending != null) {
+            Status status = switch (ending) {
+                case COMPLETED -> elapsed.compareTo(promise) <= 0 ? Status.COMPLETED_ON_TIME : Status.COMPLETED_LATE;
+                case REJECTED -> Status.REJECTED;
+                default -> Status.WITHDRAWN;
+            };
+            Duration variance = promise.minus(elapsed);
+            return new JourneyStatus(version, now, status, status, false, Optional.empty(), elapsed, promise,
+                    Duration.ZERO, Duration.ZERO, variance, Optional.empty(), Optional.empty(),
+                    Optional.of(variance), Optional.of(submittedAt), Optional.of(endedAtInstant),
+                    Optional.ofNullable(publicNote), progress);
+        }
+        boolean hasCurrent = current < steps.size();
+        Duration tau = hasCurrent ? inCurrent : Duration.ZERO;
+        Duration remaining = Duration.ZERO;
+        if (hasCurrent) {
+            Duration left = service.plannedTime(current).minus(tau);
+            remaining = left.isNegative() ? Duration.ZERO : left;
+            for (int j = current + 1; j < steps.size(); j++) {
+                remaining = remaining.plus(service.plannedTime(j));
+            }
+        }
+        Duration slack = promise.minus(elapsed.plus(remaining));
+        Status schedule = slack.isNegative() ? Status.BEHIND
+                : atLeast(slack, service.aheadFraction(), promise) ? Status.AHEAD : Status.ON_TRACK;
+        boolean stopped = !clockRuns();
+        boolean atRisk = schedule != Status.BEHIND && hasCurrent && !steps.get(current).ownedByCitizen()
+                && atLeast(tau, service.atRiskFraction(), service.plannedTime(current));
+        Optional<Instant> expectedBy = stopped ? Optional.empty() : Optional.of(calendar.addWorkingTime(now, remaining));
+        Optional<Instant> promisedBy = stopped || elapsed.compareTo(promise) >= 0
+                ? Optional.empty() : Optional.of(calendar.addWorkingTime(now, promise.minus(elapsed)));
+        return new JourneyStatus(version, now, stopped ? Status.WAITING_ON_CITIZEN : schedule, schedule, atRisk,
+                hasCurrent ? Optional.of(steps.get(current)) : Optional.empty(), elapsed, promise, tau, remaining,
+                slack, expectedBy, promisedBy, Optional.empty(), Optional.of(submittedAt), Optional.empty(),
+                Optional.ofNullable(publicNote), progress);
+    }
+
+    /** Thresholds are compared exactly, before any rounding. */
+    private static boolean atLeast(Duration value, BigDecimal fraction, Duration of) {
+        return BigDecimal.valueOf(value.toNanos()).compareTo(fraction.multiply(BigDecimal.valueOf(of.toNanos()))) >= 0;
+    }
+
+    private List<StepProgress> progress() {
+        return IntStream.range(0, steps.size())
+                .mapToObj(i -> new StepProgress(steps.get(i), state[i], calendar.lengthOf(steps.get(i).target()),
+                        actual[i], Optional.ofNullable(startedAt[i]), Optional.ofNullable(endedAt[i])))
+                .toList();
+    }
+
+    private static JourneyStatus notSubmitted(ServiceVersion version, Instant now) {
+        ServiceDefinition service = version.definition();
+        Duration promise = service.promisedTime();
+        List<StepProgress> steps = service.steps().stream()
+                .map(s -> new StepProgress(s, StepState.PENDING, service.calendar().lengthOf(s.target()),
+                        Duration.ZERO, Optional.empty(), Optional.empty()))
+                .toList();
+        return new JourneyStatus(version, now, Status.NOT_SUBMITTED, Status.NOT_SUBMITTED, false, Optional.empty(),
+                Duration.ZERO, promise, Duration.ZERO, promise, Duration.ZERO, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), steps);
+    }
+}

@@ -1,0 +1,3 @@
+package app.tamroi.domain.journey;
+
+public enum StepState { DONE, CURRENT, PENDING, SKIPPED }
