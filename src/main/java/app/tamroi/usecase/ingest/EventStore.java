@@ -1,0 +1,42 @@
+package app.tamroi.usecase.ingest;
+
+import app.tamroi.domain.application.Application;
+import app.tamroi.domain.application.RecordedEvent;
+import app.tamroi.domain.application.TrackingCode;
+import app.tamroi.domain.journey.JourneyStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The append-only event log and the applications it is about, written in batches. */
+public interface EventStore {
+
+    record ApplicationKey(String agency, String subject) {
+    }
+
+    record EventKey(String source, String id) {
+    }
+
+    record NewApplication(ApplicationKey key, String serviceCode, TrackingCode trackingCode) {
+    }
+
+    record Append(long applicationId, RecordedEvent event) {
+    }
+
+    record Projection(long applicationId, int serviceVersion, JourneyStatus status, int eventCount) {
+    }
+
+    Map<ApplicationKey, Application> find(Collection<ApplicationKey> keys);
+
+    /** Creates what is missing and returns every one asked for (created meanwhile by another instance too). */
+    Map<ApplicationKey, Application> create(Collection<NewApplication> applications, Instant createdAt);
+
+    /** Appends what the log does not hold yet; returns the keys it did append. */
+    Set<EventKey> append(List<Append> events);
+
+    Map<Long, List<RecordedEvent>> eventsOf(Collection<Long> applicationIds);
+
+    void project(List<Projection> projections, Instant projectedAt);
+}

@@ -1,0 +1,243 @@
+package app.tamroi.usecase.ingest;
+
+import app.tamroi.domain.application.Application;
+import app.tamroi.domain.application.RecordedEvent;
+import app.tamroi.domain.application.TrackingCode;
+import app.tamroi.domain.journey.StepEvent;
+import app.tamroi.domain.journey.StepEventType;
+import app.tamroi.domain.service.ServiceDefinition;
+import app.tamroi.domain.service.ServiceHistory;
+import app.tamroi.domain.service.ServiceVersion;
+import app.tamroi.usecase.access.Caller;
+import app.tamroi.usecase.ingest.EventOutcome.Outcome;
+import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
+import app.tamroi.usecase.ingest.EventStore.EventKey;
+import app.tamroi.usecase.timeline.ServiceCatalogue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Takes a batch of step events from any channel, keeps every valid one in the log exactly once
+ * and brings the affected applications' projections up to date, all in one transaction: a batch
+ * costs a handful of statements, whatever its size.
+ */
+@ApplicationScoped
+public class IngestStepEvents {
+
+    static final int MAX_ID = 256;
+    static final int MAX_SUBJECT = 128;
+    static final int MAX_STEP = 64;
+    static final int MAX_NOTE = 500;
+
+    private final EventStore store;
+    private final ServiceCatalogue catalogue;
+    private final Projector projector;
+    private final EventsConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public IngestStepEvents(EventStore store, ServiceCatalogue catalogue, Projector projector, EventsConfig config,
+                            Clock clock) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.projector = projector;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A valid event with what it refers to resolved. */
+    private record Candidate(int index, IncomingStepEvent raw, ApplicationKey application, ServiceHistory service,
+                             StepEventType type, Instant occurredAt) {
+        EventKey key() {
+            return new EventKey(raw.source(), raw.id());
+        }
+    }
+
+    /**
+     * @param caller the agency behind an HTTP request; empty for the trusted Kafka channel
+     * @return one outcome per event, in the order given
+     */
+    @Transactional
+    public List<EventOutcome> ingest(List<IncomingStepEvent> batch, Optional<Caller> caller, String channel) {
+        Instant receivedAt = clock.instant();
+        EventOutcome[] outcomes = new EventOutcome[batch.size()];
+        List<Candidate> candidates = new ArrayList<>();
+        Set<EventKey> seen = new HashSet<>();
+        Map<Integer, Integer> duplicateOf = new HashMap<>();
+        Map<EventKey, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IncomingStepEvent raw = batch.get(i);
+            try {
+                Candidate c = check(i, raw, receivedAt, caller);
+                if (seen.add(c.key())) {
+                    candidates.add(c);
+                    firstIndex.put(c.key(), i);
+                } else {
+                    duplicateOf.put(i, firstIndex.get(c.key()));
+                }
+            } catch (Rejection r) {
+                outcomes[i] = EventOutcome.rejected(raw, r.problem);
+            }
+        }
+
+        Map<ApplicationKey, Application> applications = new HashMap<>(
+                store.find(candidates.stream().map(Candidate::application).distinct().toList()));
+        candidates.removeIf(c -> !fitsApplication(c, applications.get(c.application()), candidates, outcomes));
+
+        Map<ApplicationKey, EventStore.NewApplication> missing = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            if (!applications.containsKey(c.application())) {
+                missing.computeIfAbsent(c.application(), k -> new EventStore.NewApplication(k,
+                        c.service().current().serviceCode(), TrackingCode.generate(random)));
+            }
+        }
+        if (!missing.isEmpty()) {
+            applications.putAll(store.create(missing.values(), receivedAt));
+            // another instance may have created one of them under another service meanwhile
+            candidates.removeIf(c -> !fitsApplication(c, applications.get(c.application()), candidates, outcomes));
+        }
+
+        List<EventStore.Append> appends = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            StepEvent event = new StepEvent(c.type(), Optional.ofNullable(c.raw().step()), c.occurredAt(), 0,
+                    Optional.ofNullable(c.raw().publicNote()));
+            appends.add(new EventStore.Append(applications.get(c.application()).id(),
+                    new RecordedEvent(c.raw().source(), c.raw().id(), event, receivedAt, channel)));
+        }
+        Set<EventKey> appended = appends.isEmpty() ? Set.of() : store.append(appends);
+
+        Map<Long, Application> touched = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            Application app = applications.get(c.application());
+            boolean applied = appended.contains(c.key());
+            outcomes[c.index()] = new EventOutcome(c.raw().id(), c.raw().source(),
+                    applied ? Outcome.APPLIED : Outcome.DUPLICATE, Optional.of(app.trackingCode().grouped()), Optional.empty());
+            if (applied) {
+                touched.put(app.id(), app);
+            }
+        }
+        duplicateOf.forEach((i, first) -> {
+            EventOutcome original = outcomes[first];
+            IncomingStepEvent raw = batch.get(i);
+            outcomes[i] = original.outcome() == Outcome.REJECTED ? EventOutcome.rejected(raw, original.problem().orElseThrow())
+                    : new EventOutcome(raw.id(), raw.source(), Outcome.DUPLICATE, original.trackingCode(), Optional.empty());
+        });
+        projector.reproject(touched.values(), receivedAt);
+        return List.of(outcomes);
+    }
+
+    private static final class Rejection extends RuntimeException {
+        final transient EventProblem problem;
+
+        Rejection(EventProblem problem) {
+            super(problem.detail(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    private Candidate check(int index, IncomingStepEvent e, Instant receivedAt, Optional<Caller> caller) {
+        if (e.malformed() != null) {
+            throw new Rejection(EventProblem.invalid(e.malformed()));
+        }
+        if (e.specversion() == null) {
+            throw new Rejection(EventProblem.invalid("specversion is required and must be 1.0"));
+        }
+        if (!"1.0".equals(e.specversion())) {
+            throw new Rejection(EventProblem.invalid("specversion " + e.specversion() + " is not supported: send 1.0"));
+        }
+        required(e.id(), "id", MAX_ID);
+        required(e.source(), "source", MAX_ID);
+        required(e.type(), "type", MAX_ID);
+        required(e.subject(), "subject", MAX_SUBJECT);
+        required(e.time(), "time", 64);
+        StepEventType type = StepEventType.fromCloudEventType(e.type()).orElseThrow(() -> new Rejection(
+                EventProblem.invalid("type '" + e.type() + "' is not a Tamroi step event type: see docs/events.md")));
+        Instant occurredAt;
+        try {
+            occurredAt = OffsetDateTime.parse(e.time()).toInstant();
+        } catch (DateTimeParseException ex) {
+            throw new Rejection(EventProblem.invalid("time '" + e.time() + "' is not an RFC 3339 timestamp like 2026-11-16T09:00:00+07:00"));
+        }
+        if (occurredAt.isAfter(receivedAt.plus(config.maxClockSkew()))) {
+            throw new Rejection(EventProblem.unprocessable("event-in-future", "The event's time lies in the future",
+                    "time " + e.time() + " is more than " + config.maxClockSkew().toMinutes()
+                            + " minutes ahead of this server's clock; check the sender's clock"));
+        }
+        required(e.service(), "data.service", MAX_STEP);
+        bounded(e.publicNote(), "data.publicNote", MAX_NOTE);
+        if (type.namesStep()) {
+            required(e.step(), "data.step (for " + e.type() + ")", MAX_STEP);
+        } else {
+            bounded(e.step(), "data.step", MAX_STEP);
+        }
+        ServiceHistory service = catalogue.history(e.service()).orElseThrow(() -> new Rejection(
+                EventProblem.unprocessable("unknown-service", "Unknown service",
+                        "no service '" + e.service() + "' has been published")));
+        String agency = service.current().definition().agency();
+        if (caller.isPresent() && !caller.get().actsFor(agency)) {
+            throw new Rejection(EventProblem.forbidden("your token acts for agency '" + caller.get().agency()
+                    + "', but service '" + e.service() + "' belongs to agency '" + agency + "'"));
+        }
+        return new Candidate(index, e, new ApplicationKey(agency, e.subject()), service, type, occurredAt);
+    }
+
+    /** Checks an event against its application: the same service, and a step its version knows. */
+    private boolean fitsApplication(Candidate c, Application app, List<Candidate> batch, EventOutcome[] outcomes) {
+        String serviceCode = c.service().current().serviceCode();
+        if (app != null && !app.serviceCode().equals(serviceCode)) {
+            outcomes[c.index()] = EventOutcome.rejected(c.raw(), EventProblem.unprocessable("wrong-service",
+                    "The application belongs to another service", "application '" + c.raw().subject()
+                            + "' is tracked under service '" + app.serviceCode() + "', not '" + serviceCode + "'"));
+            return false;
+        }
+        if (c.raw().step() != null) {
+            ServiceVersion version = versionFor(c, app, batch);
+            ServiceDefinition definition = version.definition();
+            if (definition.step(c.raw().step()).isEmpty()) {
+                outcomes[c.index()] = EventOutcome.rejected(c.raw(), EventProblem.unprocessable("unknown-step",
+                        "Unknown step", "version " + version.number() + " of service '" + serviceCode
+                                + "' has no step '" + c.raw().step() + "'"));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ServiceVersion versionFor(Candidate c, Application app, List<Candidate> batch) {
+        if (app != null && app.serviceVersion().isPresent()) {
+            return c.service().version(app.serviceVersion().get()).orElseGet(c.service()::current);
+        }
+        return batch.stream()
+                .filter(o -> o.application().equals(c.application()) && o.type() == StepEventType.SUBMITTED)
+                .map(Candidate::occurredAt)
+                .min(Instant::compareTo)
+                .map(c.service()::inEffectAt)
+                .orElseGet(c.service()::current);
+    }
+
+    private static void required(String value, String name, int max) {
+        if (value == null || value.isBlank()) {
+            throw new Rejection(EventProblem.invalid(name + " is required"));
+        }
+        bounded(value, name, max);
+    }
+
+    private static void bounded(String value, String name, int max) {
+        if (value != null && value.length() > max) {
+            throw new Rejection(EventProblem.invalid(name + " is longer than " + max + " characters"));
+        }
+    }
+}
