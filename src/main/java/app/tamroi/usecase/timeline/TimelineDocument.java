@@ -49,7 +49,7 @@ public record TimelineDocument(
             return new LocalizedText(bounded(th, 200, what), bounded(en, 200, what));
         }
 
-        static Text of(LocalizedText t) {
+        public static Text of(LocalizedText t) {
             return t == null ? null : new Text(t.th(), t.en());
         }
     }

@@ -223,8 +223,9 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
     }
 
     private static RecordedEvent recorded(ResultSet rs) throws SQLException {
-        StepEventType type = StepEventType.fromCloudEventType(rs.getString(5))
-                .orElseThrow(() -> new IllegalStateException("unknown type in the log: " + rs.getString(5)));
+        String wireType = rs.getString(5);
+        StepEventType type = StepEventType.fromCloudEventType(wireType)
+                .orElseThrow(() -> new IllegalStateException("unknown type in the log: " + wireType));
         StepEvent event = new StepEvent(type, Optional.ofNullable(rs.getString(6)),
                 rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getLong(2), Optional.ofNullable(rs.getString(7)));
         return new RecordedEvent(rs.getString(3), rs.getString(4), event,

@@ -1,0 +1,93 @@
+package app.tamroi.adapter.in.kafka;
+
+import app.tamroi.adapter.in.cloudevents.CloudEventReader;
+import app.tamroi.usecase.ingest.EventOutcome;
+import app.tamroi.usecase.ingest.IncomingStepEvent;
+import app.tamroi.usecase.ingest.IngestStepEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Step events from Kafka, a poll's worth at a time in one transaction. Kafka is a trusted channel
+ * (broker ACLs decide who may write), so no token is checked; what cannot be applied goes to the
+ * dead-letter topic with the reason, and consumption goes on.
+ */
+@ApplicationScoped
+public class StepEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(StepEventsConsumer.class);
+
+    private final IngestStepEvents ingest;
+    private final CloudEventReader reader;
+    private final MutinyEmitter<byte[]> deadLetters;
+
+    public StepEventsConsumer(IngestStepEvents ingest, ObjectMapper json,
+                              @Channel(Channels.STEP_EVENTS_DLQ) MutinyEmitter<byte[]> deadLetters) {
+        this.ingest = ingest;
+        this.reader = new CloudEventReader(json);
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming(Channels.STEP_EVENTS)
+    @Blocking
+    public void consume(List<ConsumerRecord<String, byte[]>> records) {
+        List<IncomingStepEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            events.add(read(record));
+        }
+        List<EventOutcome> outcomes = ingest.ingest(events, Optional.empty(), "kafka");
+        for (int i = 0; i < outcomes.size(); i++) {
+            EventOutcome outcome = outcomes.get(i);
+            if (outcome.outcome() == EventOutcome.Outcome.REJECTED) {
+                deadLetter(records.get(i), outcome.problem().map(p -> p.detail()).orElse("rejected"));
+            }
+        }
+    }
+
+    IncomingStepEvent read(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header h : record.headers()) {
+            if (h.value() != null) {
+                headers.put(h.key().toLowerCase(Locale.ROOT), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        String contentType = headers.getOrDefault("content-type", "");
+        if (record.value() == null) {
+            return IncomingStepEvent.malformed(headers.get("ce_id"), headers.get("ce_source"), "the message has no value");
+        }
+        // binary mode carries the attributes in ce_ headers; structured mode says so in its content type
+        boolean binary = headers.containsKey("ce_specversion") && !contentType.startsWith("application/cloudevents");
+        return binary ? reader.binary(headers, record.value()) : reader.structured(record.value());
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.debugf("dead letter %s@%d: %s", record.topic(), record.offset(), reason);
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(Channels.DLQ_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("tamroi-dlq-origin", (record.topic() + "/" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build();
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        deadLetters.sendMessageAndAwait(Message.of(value).addMetadata(metadata));
+    }
+}

@@ -1,0 +1,139 @@
+package app.tamroi.adapter.in.rest;
+
+import app.tamroi.adapter.in.cloudevents.CloudEventReader;
+import app.tamroi.usecase.access.Caller;
+import app.tamroi.usecase.ingest.EventOutcome;
+import app.tamroi.usecase.ingest.EventProblem;
+import app.tamroi.usecase.ingest.EventsConfig;
+import app.tamroi.usecase.ingest.IncomingStepEvent;
+import app.tamroi.usecase.ingest.IngestStepEvents;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Step events over HTTP: one CloudEvent, or a batch of up to a thousand. */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventsResource {
+
+    public static final String CLOUDEVENT = "application/cloudevents+json";
+    public static final String CLOUDEVENT_BATCH = "application/cloudevents-batch+json";
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(String id, String source, EventOutcome.Outcome outcome, String trackingCode, Problem problem) {
+        static Result of(EventOutcome o) {
+            return new Result(o.id(), o.source(), o.outcome(), o.trackingCode().orElse(null),
+                    o.problem().map(EventsResource::problem).orElse(null));
+        }
+    }
+
+    public record Results(List<Result> results) {
+    }
+
+    /** A refused single event: the problem, with which event it was. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RejectedEvent(String type, String title, int status, String detail, String id, String source,
+                                EventOutcome.Outcome outcome) {
+    }
+
+    private final IngestStepEvents ingest;
+    private final EventsConfig config;
+    private final ObjectMapper json;
+    private final CloudEventReader reader;
+    private final JsonWebToken token;
+
+    public EventsResource(IngestStepEvents ingest, EventsConfig config, ObjectMapper json, JsonWebToken token) {
+        this.ingest = ingest;
+        this.config = config;
+        this.json = json;
+        this.reader = new CloudEventReader(json);
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(CLOUDEVENT)
+    @RolesAllowed(Caller.EVENT_PUBLISHER)
+    public Response one(byte[] body) {
+        JsonNode event = parse(body);
+        EventOutcome outcome = ingest.ingest(List.of(reader.structured(event)), caller(), "http").get(0);
+        if (outcome.outcome() == EventOutcome.Outcome.REJECTED) {
+            Problem p = problem(outcome.problem().orElseThrow());
+            return Response.status(p.status()).type(Problem.MEDIA_TYPE)
+                    .entity(new RejectedEvent(p.type(), p.title(), p.status(), p.detail(), outcome.id(), outcome.source(),
+                            outcome.outcome()))
+                    .build();
+        }
+        return Response.ok(Result.of(outcome)).build();
+    }
+
+    @POST
+    @Consumes(CLOUDEVENT_BATCH)
+    @RolesAllowed(Caller.EVENT_PUBLISHER)
+    public Response batch(byte[] body) {
+        JsonNode array = parse(body);
+        if (!array.isArray()) {
+            return Problem.of(400, "invalid-batch", "A batch is a JSON array of CloudEvents",
+                    "send [ {event}, {event}, … ] with " + CLOUDEVENT_BATCH + ", or one event with " + CLOUDEVENT).response();
+        }
+        if (array.isEmpty() || array.size() > config.maxBatch()) {
+            return Problem.of(413, "batch-too-large", "A batch holds 1 to " + config.maxBatch() + " events",
+                    "this batch holds " + array.size() + "; split it").response();
+        }
+        List<IncomingStepEvent> events = new ArrayList<>(array.size());
+        array.forEach(e -> events.add(reader.structured(e)));
+        List<Result> results = ingest.ingest(events, caller(), "http").stream().map(Result::of).toList();
+        return Response.ok(new Results(results)).build();
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new BadEventBody(Problem.of(400, "malformed-json", "The body is empty", "send a CloudEvent as JSON"));
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new BadEventBody(Problem.of(413, "body-too-large", "The body is larger than 1 MiB",
+                    "this body has " + body.length + " bytes; send smaller batches"));
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new BadEventBody(Problem.of(400, "malformed-json", "The body is not valid JSON",
+                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    private Optional<Caller> caller() {
+        return Optional.of(TokenCaller.of(token));
+    }
+
+    static Problem problem(EventProblem p) {
+        return Problem.of(p.status(), p.kind(), p.title(), p.detail());
+    }
+
+    /** A body refused before any event in it was looked at. */
+    static final class BadEventBody extends RuntimeException {
+        final transient Problem problem;
+
+        BadEventBody(Problem problem) {
+            super(problem.detail(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response badBody(BadEventBody e) {
+        return e.problem.response();
+    }
+}
