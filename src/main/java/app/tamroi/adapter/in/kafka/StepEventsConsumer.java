@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -47,7 +48,9 @@ public class StepEventsConsumer {
 
     @Incoming(Channels.STEP_EVENTS)
     @Blocking
-    public void consume(List<ConsumerRecord<String, byte[]>> records) {
+    public void consume(ConsumerRecords<String, byte[]> batch) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(batch.count());
+        batch.forEach(records::add);
         List<IncomingStepEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             events.add(read(record));
