@@ -70,7 +70,7 @@ public record ServiceDefinition(
 
     private static BigDecimal fraction(BigDecimal value, BigDecimal fallback, String what) {
         if (value == null) {
-            return fallback;
+            return fallback.stripTrailingZeros();
         }
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException(what + " must be between 0 and 1, got " + value.toPlainString());

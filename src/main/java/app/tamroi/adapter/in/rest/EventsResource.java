@@ -43,6 +43,13 @@ public class EventsResource {
     public record Results(List<Result> results) {
     }
 
+    /** A batch of which no event was the caller's: the problem, and each event's reason. */
+    public record ForbiddenBatch(String type, String title, int status, String detail, List<Result> results) {
+        ForbiddenBatch(Problem p, List<Result> results) {
+            this(p.type(), p.title(), p.status(), p.detail(), results);
+        }
+    }
+
     /** A refused single event: the problem, with which event it was. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RejectedEvent(String type, String title, int status, String detail, String id, String source,
@@ -95,6 +102,12 @@ public class EventsResource {
         List<IncomingStepEvent> events = new ArrayList<>(array.size());
         array.forEach(e -> events.add(reader.structured(e)));
         List<Result> results = ingest.ingest(events, caller(), "http").stream().map(Result::of).toList();
+        if (results.stream().allMatch(r -> r.problem() != null && r.problem().status() == 403)) {
+            // nothing in the batch was the caller's to send: refuse it as a whole, still saying why per event
+            return Response.status(403).type(Problem.MEDIA_TYPE).entity(new ForbiddenBatch(
+                    Problem.of(403, "forbidden", "Not your agency's service", "no event in this batch is for a service of your agency"),
+                    results)).build();
+        }
         return Response.ok(new Results(results)).build();
     }
 
