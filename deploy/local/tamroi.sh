@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Runs the packaged Tamroi in its production profile against the local PostgreSQL and the
+# broker of kafka.sh, with a JWT key pair of its own instead of the demo key.
+# Usage: deploy/local/tamroi.sh start|stop|status   (build first: mvn -B package -DskipTests)
+set -euo pipefail
+
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$LOCAL_DIR/../.." && pwd)"
+WORK_DIR="$LOCAL_DIR/work"
+APP_JAR="$REPO_DIR/target/quarkus-app/quarkus-run.jar"
+PID_FILE="$WORK_DIR/tamroi.pid"
+LOG_FILE="$WORK_DIR/tamroi.log"
+JWT_DIR="$WORK_DIR/jwt"
+
+PG_HOST=127.0.0.1
+PG_PORT=5432
+PG_USER=postgres
+PG_DB=tamroi
+KAFKA_BOOTSTRAP=127.0.0.1:9092
+JWT_ISSUER=https://tamroi.local
+READY_URL=http://127.0.0.1:8080/q/health/ready
+READY_TIMEOUT=90
+TAMROI_JAVA_OPTS="${TAMROI_JAVA_OPTS:-}"
+
+now_ms() { date +%s%3N; }
+
+# The pid file alone could name a reused pid after a crash or reboot, so check it is our app.
+running_pid() {
+    [[ -f "$PID_FILE" ]] || return 1
+    local pid
+    pid="$(cat "$PID_FILE")"
+    [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "-jar $APP_JAR" || return 1
+    echo "$pid"
+}
+
+ensure_database() {
+    if ! psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc 'select 1' >/dev/null; then
+        echo "PostgreSQL does not answer at $PG_HOST:$PG_PORT as $PG_USER" >&2
+        return 1
+    fi
+    if [[ "$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc \
+            "select 1 from pg_database where datname = '$PG_DB'")" != 1 ]]; then
+        createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB"
+        echo "Created database $PG_DB"
+    fi
+}
+
+# A key pair that exists only on this machine, so tokens signed with the public demo key are
+# refused here just as in any real deployment.
+ensure_jwt_keys() {
+    [[ -f "$JWT_DIR/private.pem" && -f "$JWT_DIR/public.pem" ]] && return 0
+    mkdir -p "$JWT_DIR"
+    chmod 700 "$JWT_DIR"
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
+        -out "$JWT_DIR/private.pem" 2>/dev/null)
+    openssl pkey -in "$JWT_DIR/private.pem" -pubout -out "$JWT_DIR/public.pem"
+    echo "Generated a JWT key pair in $JWT_DIR"
+}
+
+start() {
+    local pid
+    if pid="$(running_pid)"; then
+        echo "Tamroi is already running (pid $pid)"
+        return 0
+    fi
+    if [[ ! -f "$APP_JAR" ]]; then
+        echo "No $APP_JAR; build it first: mvn -B package -DskipTests" >&2
+        return 1
+    fi
+    if ! (exec 3<>"/dev/tcp/${KAFKA_BOOTSTRAP%:*}/${KAFKA_BOOTSTRAP##*:}") 2>/dev/null; then
+        echo "Warning: no Kafka at $KAFKA_BOOTSTRAP (start it with deploy/local/kafka.sh start);" \
+            "step events will not flow until it is up" >&2
+    fi
+    mkdir -p "$WORK_DIR"
+    ensure_database
+    ensure_jwt_keys
+
+    local began
+    began=$(now_ms)
+    # The log is kept across runs; a marker shows where this run begins.
+    echo "=== $(date -u +%Y-%m-%dT%H:%M:%SZ) Tamroi start ===" >>"$LOG_FILE"
+    # System properties outrank application.properties. The empty inline keys make sure a key
+    # configured inline (the demo key) cannot take precedence over the locations given here.
+    # The working directory is the repository root, as for any `java -jar target/...` run.
+    rm -f "$PID_FILE"
+    # setsid keeps the app alive when the calling terminal or job group goes away; the inner
+    # shell records its own pid, which exec hands over to java.
+    cd "$REPO_DIR"
+    setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PID_FILE" \
+        java $TAMROI_JAVA_OPTS \
+        -Dquarkus.profile=prod \
+        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
+        -Dquarkus.datasource.username="$PG_USER" \
+        -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP" \
+        -Dmp.jwt.verify.publickey= \
+        -Dmp.jwt.verify.publickey.location="file:$JWT_DIR/public.pem" \
+        -Dmp.jwt.verify.issuer="$JWT_ISSUER" \
+        -Dsmallrye.jwt.sign.key= \
+        -Dsmallrye.jwt.sign.key.location="file:$JWT_DIR/private.pem" \
+        -jar "$APP_JAR" \
+        >>"$LOG_FILE" 2>&1 </dev/null &
+
+    until curl -fsS -o /dev/null --max-time 2 "$READY_URL" 2>/dev/null; do
+        # The pid file appears a moment after the launch, so give it a little time.
+        if ! running_pid >/dev/null && (( $(now_ms) - began > 2000 )); then
+            echo "Tamroi exited during start; see $LOG_FILE" >&2
+            tail -n 30 "$LOG_FILE" >&2
+            return 1
+        fi
+        if (( $(now_ms) - began >= READY_TIMEOUT * 1000 )); then
+            echo "Tamroi was not ready at $READY_URL within ${READY_TIMEOUT}s; see $LOG_FILE" >&2
+            curl -sS --max-time 2 "$READY_URL" >&2 || true
+            return 1
+        fi
+        sleep 0.5
+    done
+    echo "Tamroi is ready after $(( $(now_ms) - began )) ms (pid $(cat "$PID_FILE"), log $LOG_FILE)"
+}
+
+stop() {
+    local pid
+    if ! pid="$(running_pid)"; then
+        echo "Tamroi is not running"
+        rm -f "$PID_FILE"
+        return 0
+    fi
+    kill -TERM "$pid"
+    local waited=0
+    while kill -0 "$pid" 2>/dev/null; do
+        if (( waited >= 300 )); then
+            echo "Tamroi (pid $pid) ignored SIGTERM for 30s; killing it" >&2
+            kill -KILL "$pid" 2>/dev/null || true
+            break
+        fi
+        sleep 0.1
+        waited=$(( waited + 1 ))
+    done
+    rm -f "$PID_FILE"
+    echo "Tamroi stopped"
+}
+
+status() {
+    local pid
+    if pid="$(running_pid)"; then
+        if curl -fsS -o /dev/null --max-time 2 "$READY_URL" 2>/dev/null; then
+            echo "Tamroi is running and ready (pid $pid)"
+        else
+            echo "Tamroi is running (pid $pid) but not ready at $READY_URL"
+            return 1
+        fi
+    else
+        echo "Tamroi is not running"
+        return 3
+    fi
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    *) echo "Usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
