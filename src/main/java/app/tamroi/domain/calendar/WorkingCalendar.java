@@ -119,6 +119,34 @@ public final class WorkingCalendar {
         throw new IllegalStateException("no working time within 200 years of " + from);
     }
 
+    /**
+     * The latest instant from which {@code amount} of working time has passed by {@code to}: the
+     * inverse of {@link #addWorkingTime}, for dating what happened a given working time ago.
+     */
+    public Instant subtractWorkingTime(Instant to, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("cannot subtract negative working time");
+        }
+        if (amount.isZero()) {
+            return to;
+        }
+        Duration left = amount;
+        LocalDate date = to.atZone(zone).toLocalDate().plusDays(1);
+        for (int walked = 0; walked < MAX_DAYS_WALKED; walked++, date = date.minusDays(1)) {
+            Optional<Window> window = windowOn(date);
+            if (window.isEmpty() || !window.get().start().isBefore(to)) {
+                continue;
+            }
+            Instant end = window.get().end().isBefore(to) ? window.get().end() : to;
+            Duration available = Duration.between(window.get().start(), end);
+            if (left.compareTo(available) <= 0) {
+                return end.minus(left);
+            }
+            left = left.minus(available);
+        }
+        throw new IllegalStateException("no working time within 200 years before " + to);
+    }
+
     /** A window may start the local day before (the instant lies just after local midnight). */
     private LocalDate startDate(Instant from) {
         return from.atZone(zone).toLocalDate().minusDays(1);
