@@ -1,14 +1,20 @@
 package app.tamroi.domain.journey;
 
+import static app.tamroi.support.EventLog.BANGKOK;
+import static app.tamroi.support.EventLog.arrivedInOrder;
+import static app.tamroi.support.EventLog.bangkok;
+import static app.tamroi.support.EventLog.completed;
+import static app.tamroi.support.EventLog.paused;
+import static app.tamroi.support.EventLog.resumed;
+import static app.tamroi.support.EventLog.stepCompleted;
+import static app.tamroi.support.EventLog.submitted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.domain.service.Step;
 import app.tamroi.support.StatusFixtures;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,18 +40,17 @@ import org.junit.jupiter.api.Test;
  */
 class TaxRefundStoryTest {
 
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     private static final ServiceVersion PIT_REFUND = StatusFixtures.version("pit-refund");
 
-    private static final List<StepEvent> WHAT_HAPPENED = List.of(
-            event(1, StepEventType.SUBMITTED, null, "2026-11-30T09:00"),
-            event(2, StepEventType.STEP_COMPLETED, "received", "2026-11-30T15:00"),
-            event(3, StepEventType.PAUSED, null, "2026-12-04T12:00"),
-            event(4, StepEventType.RESUMED, null, "2026-12-08T10:00"),
-            event(5, StepEventType.STEP_COMPLETED, "verification", "2026-12-08T16:00"),
-            event(6, StepEventType.STEP_COMPLETED, "approval", "2026-12-11T12:00"),
-            event(7, StepEventType.STEP_COMPLETED, "transfer", "2026-12-14T10:00"),
-            event(8, StepEventType.COMPLETED, null, "2026-12-14T10:30"));
+    private static final List<StepEvent> WHAT_HAPPENED = arrivedInOrder(
+            submitted("2026-11-30T09:00"),
+            stepCompleted("received", "2026-11-30T15:00"),
+            paused("2026-12-04T12:00"),
+            resumed("2026-12-08T10:00"),
+            stepCompleted("verification", "2026-12-08T16:00"),
+            stepCompleted("approval", "2026-12-11T12:00"),
+            stepCompleted("transfer", "2026-12-14T10:00"),
+            completed("2026-12-14T10:30"));
 
     /** What the tracking page shows at a glance. */
     record Seen(Status status, String currentStep, long elapsedMinutes, String expectedBy) {
@@ -184,13 +189,5 @@ class TaxRefundStoryTest {
 
     private static List<StepState> states(JourneyStatus s) {
         return s.steps().stream().map(StepProgress::state).toList();
-    }
-
-    private static Instant bangkok(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(BANGKOK).toInstant();
-    }
-
-    private static StepEvent event(long arrival, StepEventType type, String step, String localDateTime) {
-        return StepEvent.of(type, step, bangkok(localDateTime), arrival);
     }
 }
