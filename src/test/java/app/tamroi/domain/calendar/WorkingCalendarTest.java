@@ -1,5 +1,7 @@
 package app.tamroi.domain.calendar;
 
+import static app.tamroi.support.EventLog.BANGKOK;
+import static app.tamroi.support.EventLog.bangkok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkingCalendarTest {
 
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final Set<DayOfWeek> MON_TO_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     /** Monday 7 December 2026 (a substitution day) and Thursday 10 December 2026 (Constitution Day). */
@@ -320,10 +321,6 @@ class WorkingCalendarTest {
                     + calendar.workingHours().map(Object::toString).orElse("all day")
                     + " holidays " + calendar.holidays() + ", from " + from;
         }
-    }
-
-    private static Instant bangkok(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(BANGKOK).toInstant();
     }
 
     /** Only for local times the clock actually shows once (no gap or overlap). */
