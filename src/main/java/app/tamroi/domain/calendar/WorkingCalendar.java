@@ -4,7 +4,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -157,10 +159,19 @@ public final class WorkingCalendar {
             return Optional.empty();
         }
         return Optional.of(workingHours
-                .map(h -> new Window(date.atTime(h.start()).atZone(zone).toInstant(),
-                        date.atTime(h.end()).atZone(zone).toInstant()))
+                .map(h -> new Window(instantOf(date.atTime(h.start())), instantOf(date.atTime(h.end()))))
                 .orElseGet(() -> new Window(date.atStartOfDay(zone).toInstant(),
                         date.plusDays(1).atStartOfDay(zone).toInstant())));
+    }
+
+    /**
+     * A local time the clock skips when daylight saving starts is reached the moment the clock
+     * jumps past it. Shifting it by the gap instead, as {@code atZone} does, would count time after
+     * closing, or give a window that ends before it starts.
+     */
+    private Instant instantOf(LocalDateTime local) {
+        ZoneOffsetTransition change = zone.getRules().getTransition(local);
+        return change != null && change.isGap() ? change.getInstant() : local.atZone(zone).toInstant();
     }
 
     private record Window(Instant start, Instant end) {

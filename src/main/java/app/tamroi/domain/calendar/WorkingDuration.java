@@ -30,7 +30,8 @@ public record WorkingDuration(long amount, Unit unit) {
             throw new IllegalArgumentException("a duration is required, written like 6d, 4h or 30m");
         }
         Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        // the record refuses a zero too, but without saying what was written or how to write it
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a duration: write a positive whole number and d, h or m, like 6d, 4h or 30m");
         }
