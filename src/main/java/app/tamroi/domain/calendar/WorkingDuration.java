@@ -36,9 +36,6 @@ public record WorkingDuration(long amount, Unit unit) {
                     "'" + text + "' is not a duration: write a positive whole number and d, h or m, like 6d, 4h or 30m");
         }
         long amount = Long.parseLong(m.group(1));
-        if (amount == 0) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: it must be more than zero");
-        }
         Unit unit = switch (m.group(2)) {
             case "d" -> Unit.DAYS;
             case "h" -> Unit.HOURS;
