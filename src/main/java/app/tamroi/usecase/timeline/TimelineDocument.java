@@ -46,7 +46,11 @@ public record TimelineDocument(
 
     public record Text(String th, String en) {
         LocalizedText toDomain(String what) {
-            return new LocalizedText(bounded(th, 200, what), bounded(en, 200, what));
+            return toDomain(what, 200);
+        }
+
+        LocalizedText toDomain(String what, int max) {
+            return new LocalizedText(bounded(th, max, what), bounded(en, max, what));
         }
 
         public static Text of(LocalizedText t) {
@@ -76,7 +80,7 @@ public record TimelineDocument(
         WorkingCalendar workingCalendar = calendar(sharedCalendars);
         return guard(() -> new ServiceDefinition(code, agency,
                 name == null ? null : name.toDomain("name"),
-                Optional.ofNullable(description).map(d -> d.toDomain("description")),
+                Optional.ofNullable(description).map(d -> d.toDomain("description", 2000)),
                 Optional.ofNullable(promise).map(WorkingDuration::parse),
                 workingCalendar, aheadFraction, atRiskFraction, domainSteps));
     }
