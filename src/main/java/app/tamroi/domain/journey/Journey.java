@@ -97,6 +97,8 @@ final class Journey {
     private void apply(StepEvent event) {
         Instant t = event.occurredAt();
         advanceTo(t);
+        // a note is news for the citizen even when the event changes nothing in the journey
+        event.publicNote().ifPresent(note -> publicNote = note);
         int index = event.step().map(service::indexOf).orElse(-1);
         switch (event.type()) {
             case SUBMITTED -> { return; } // a second submission changes nothing
@@ -139,7 +141,6 @@ final class Journey {
                 endedAtInstant = t;
             }
         }
-        event.publicNote().ifPresent(note -> publicNote = note);
     }
 
     private void enter(int index, Instant t) {

@@ -120,6 +120,20 @@ class JourneyRulesTest {
     // ---- Which events count ----
 
     @Test
+    void theAgencysLatestNoteReachesTheCitizenEvenOnAnEventThatMovesNothing() {
+        List<StepEvent> events = new java.util.ArrayList<>(arrivedInOrder(
+                submitted("2026-11-16T09:00"),
+                stepCompleted("received", "2026-11-16T12:00")));
+        events.add(new StepEvent(StepEventType.STEP_STARTED, Optional.of("verification"), bangkok("2026-11-16T13:00"),
+                10, Optional.of("Many refunds this week: verification may take a day longer")));
+
+        JourneyStatus status = JourneyStatus.of(PIT_REFUND, events, bangkok("2026-11-17T09:00"));
+
+        assertEquals(Optional.of("Many refunds this week: verification may take a day longer"), status.publicNote());
+        assertEquals(1260, status.minutesInCurrentStep(), "starting the current step again restarts nothing");
+    }
+
+    @Test
     void anEventAfterNowIsIgnoredAndOneExactlyAtNowCounts() {
         List<StepEvent> events = arrivedInOrder(
                 submitted("2026-11-16T09:00"),
