@@ -39,4 +39,7 @@ public interface EventStore {
     Map<Long, List<RecordedEvent>> eventsOf(Collection<Long> applicationIds);
 
     void project(List<Projection> projections, Instant projectedAt);
+
+    /** Applications in id order after {@code afterId}, a page at a time: what a replay walks. */
+    List<Application> page(long afterId, int size);
 }

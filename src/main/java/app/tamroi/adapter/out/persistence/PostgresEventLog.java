@@ -181,8 +181,7 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
         return eventsOf(List.of(applicationId)).getOrDefault(applicationId, List.of());
     }
 
-    /** Every application id, in order, a page at a time: what a replay walks. */
-    @Transactional
+    @Override
     public List<Application> page(long afterId, int size) {
         return sql(c -> {
             try (PreparedStatement ps = c.prepareStatement("select " + APPLICATION_COLUMNS
