@@ -95,6 +95,8 @@ public class DemoJourneys {
                                 "ขาดสำเนาสูติบัตรของบุตร / The child's birth certificate is missing"))));
     }
 
+    static final String TOKENS_FILE = "target/demo-tokens.env";
+
     private final DemoConfig config;
     private final ServiceCatalogue catalogue;
     private final IngestStepEvents ingest;
@@ -110,16 +112,29 @@ public class DemoJourneys {
         this.clock = clock;
     }
 
+    /** A demo application and the status its script was written to show. */
+    public record DemoApplication(String service, String label, String trackingCode) {
+    }
+
     void play(@Observes @Priority(20) StartupEvent start) {
         if (!config.enabled()) {
             return;
         }
-        Instant now = clock.instant();
+        List<String> lines = new ArrayList<>();
+        for (DemoApplication app : playAt(clock.instant())) {
+            lines.add(String.format("  %-22s %-10s http://localhost:%d/track/%s", app.service(), app.label(), port,
+                    app.trackingCode()));
+        }
+        print(lines);
+    }
+
+    /** Plays every script whose service is in the catalogue, dated back from {@code now}. */
+    public List<DemoApplication> playAt(Instant now) {
         Map<String, Duration> workingDay = new LinkedHashMap<>();
         catalogue.all().forEach(h -> workingDay.put(h.current().serviceCode(), h.current().definition().calendar().workingDay()));
         // one set of demo applications a day: a restart the same day finds them already there
         String day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
-        List<String> lines = new ArrayList<>();
+        List<DemoApplication> played = new ArrayList<>();
         for (Script script : scripts(workingDay)) {
             Optional<ServiceHistory> service = catalogue.history(script.service());
             if (service.isEmpty()) {
@@ -135,18 +150,19 @@ public class DemoJourneys {
                         subject, time.toString(), script.service(), e.step(), e.note(), null));
             }
             List<EventOutcome> outcomes = ingest.ingest(events, Optional.empty(), "demo");
-            outcomes.stream().flatMap(o -> o.trackingCode().stream()).findFirst().ifPresent(code -> lines.add(
-                    String.format("  %-22s %-10s http://localhost:%d/track/%s", script.service(), script.label(), port, code)));
+            outcomes.stream().flatMap(o -> o.trackingCode().stream()).findFirst()
+                    .ifPresent(code -> played.add(new DemoApplication(script.service(), script.label(), code)));
         }
-        print(lines);
+        return played;
     }
 
     private void print(List<String> lines) {
         StringBuilder out = new StringBuilder("\n================ Tamroi demo ================\n");
         out.append("Status pages (Thai; add ?lang=en for English):\n");
         lines.forEach(l -> out.append(l).append('\n'));
-        out.append("\nAgency tokens (valid 24 h; timeline-editor, event-publisher, agency-viewer).\n")
-                .append("Signed with the DEMO key in config/demo-keys: never use them in production.\n");
+        out.append("\nAgency tokens (valid 24 h; timeline-editor, event-publisher, agency-viewer), also in ")
+                .append(TOKENS_FILE).append(".\nSigned with the DEMO key in config/demo-keys: never use them in production.\n");
+        StringBuilder env = new StringBuilder("# Demo agency tokens, valid 24 h. Load with: source " + TOKENS_FILE + "\n");
         Set<String> agencies = new TreeSet<>();
         catalogue.all().forEach(h -> agencies.add(h.current().definition().agency()));
         for (String agency : agencies) {
@@ -156,7 +172,16 @@ public class DemoJourneys {
                     .claim("agency", agency)
                     .expiresIn(Duration.ofHours(24))
                     .sign();
-            out.append("  ").append(agency).append(": ").append(token).append('\n');
+            String line = "export TOKEN_" + agency.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "=" + token;
+            out.append(line).append('\n');
+            env.append(line).append('\n');
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(TOKENS_FILE);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, env);
+        } catch (java.io.IOException e) {
+            out.append("(could not write ").append(TOKENS_FILE).append(": ").append(e.getMessage()).append(")\n");
         }
         out.append("=============================================\n");
         System.out.println(out);
