@@ -20,6 +20,12 @@ class HealthIT {
     }
 
     @Test
+    void theHomeAddressLeadsToTheTrackingForm() {
+        given().redirects().follow(false).get("/").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/track"));
+    }
+
+    @Test
     void aliveWhileTheProcessRuns() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
