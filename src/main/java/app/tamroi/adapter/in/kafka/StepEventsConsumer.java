@@ -35,6 +35,8 @@ public class StepEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(StepEventsConsumer.class);
 
+    private static final java.time.Duration RETRY_FOR = java.time.Duration.ofMinutes(2);
+
     private final IngestStepEvents ingest;
     private final CloudEventReader reader;
     private final MutinyEmitter<byte[]> deadLetters;
@@ -55,11 +57,40 @@ public class StepEventsConsumer {
         for (ConsumerRecord<String, byte[]> record : records) {
             events.add(read(record));
         }
-        List<EventOutcome> outcomes = ingest.ingest(events, Optional.empty(), "kafka");
+        List<EventOutcome> outcomes = ingestRetrying(events);
         for (int i = 0; i < outcomes.size(); i++) {
             EventOutcome outcome = outcomes.get(i);
             if (outcome.outcome() == EventOutcome.Outcome.REJECTED) {
                 deadLetter(records.get(i), outcome.problem().map(p -> p.detail()).orElse("rejected"));
+            }
+        }
+    }
+
+    /**
+     * A database that is briefly away must not stop consumption: the batch is tried again (it is
+     * one transaction, so nothing is half-applied) with growing pauses. Past the limit the failure
+     * propagates, the channel stops and readiness reports it, so that the orchestrator restarts us
+     * and the uncommitted offsets are consumed again.
+     */
+    private List<EventOutcome> ingestRetrying(List<IncomingStepEvent> events) {
+        long pauseMillis = 200;
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        while (true) {
+            try {
+                return ingest.ingest(events, Optional.empty(), "kafka");
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("a batch of %d events could not be stored (%s); trying again in %d ms", events.size(),
+                        e.getMessage(), pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 5_000);
             }
         }
     }
