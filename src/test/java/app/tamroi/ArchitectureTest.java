@@ -33,4 +33,10 @@ class ArchitectureTest {
             .that().resideInAPackage("app.tamroi.usecase..")
             .should().dependOnClassesThat().resideInAPackage("app.tamroi.adapter..")
             .because("a use case is called by adapters and must not care which one");
+
+    @ArchTest
+    static final ArchRule incomingAdaptersDoNotReachIntoOutgoingOnes = noClasses()
+            .that().resideInAPackage("app.tamroi.adapter.in..")
+            .should().dependOnClassesThat().resideInAPackage("app.tamroi.adapter.out..")
+            .because("a request reaches storage only through a use case");
 }

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * What a citizen types to follow an application: 13 Crockford base32 symbols (65 random bits) and
- * a check symbol, read aloud in groups ({@code 7KQ2-M9XD-R4TB-8N}). Reading ignores case, spaces
+ * a check symbol, read aloud in groups ({@code 7KQ2-M9XD-R4TB-8B}). Reading ignores case, spaces
  * and dashes and takes I and L for 1, O for 0, so a code copied from paper or dictated still works.
  */
 public record TrackingCode(String value) {

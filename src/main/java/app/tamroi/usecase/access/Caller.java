@@ -19,6 +19,9 @@ public record Caller(String agency, Set<String> groups) {
 
     /** Refuses, with the reason, an agency acting on another agency's service. */
     public void requireAgency(String owner, String what) {
+        if (agency == null) {
+            throw new NotPermittedException("your token has no 'agency' claim, so it may not act on " + what);
+        }
         if (!actsFor(owner)) {
             throw new NotPermittedException("your token acts for agency '" + agency + "', but " + what
                     + " belongs to agency '" + owner + "'");

@@ -30,6 +30,9 @@ public interface EventStore {
 
     Map<ApplicationKey, Application> find(Collection<ApplicationKey> keys);
 
+    /** The tracking codes of the applications that logged any of these events already. */
+    Map<EventKey, TrackingCode> logged(Collection<EventKey> events);
+
     /** Creates what is missing and returns every one asked for (created meanwhile by another instance too). */
     Map<ApplicationKey, Application> create(Collection<NewApplication> applications, Instant createdAt);
 

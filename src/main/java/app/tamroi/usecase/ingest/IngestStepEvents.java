@@ -93,6 +93,17 @@ public class IngestStepEvents {
             }
         }
 
+        // a redelivery is answered from the log before anything else is looked up or created
+        Map<EventKey, TrackingCode> logged = store.logged(candidates.stream().map(Candidate::key).toList());
+        candidates.removeIf(c -> {
+            TrackingCode code = logged.get(c.key());
+            if (code != null) {
+                outcomes[c.index()] = new EventOutcome(c.raw().id(), c.raw().source(), Outcome.DUPLICATE,
+                        Optional.of(code.grouped()), Optional.empty());
+            }
+            return code != null;
+        });
+
         Map<ApplicationKey, Application> applications = new HashMap<>(
                 store.find(candidates.stream().map(Candidate::application).distinct().toList()));
         candidates.removeIf(c -> !fitsApplication(c, applications.get(c.application()), candidates, outcomes));

@@ -95,7 +95,10 @@ public class EventsResource {
             return Problem.of(400, "invalid-batch", "A batch is a JSON array of CloudEvents",
                     "send [ {event}, {event}, … ] with " + CLOUDEVENT_BATCH + ", or one event with " + CLOUDEVENT).response();
         }
-        if (array.isEmpty() || array.size() > config.maxBatch()) {
+        if (array.isEmpty()) {
+            return Problem.of(400, "invalid-batch", "The batch is empty", "send 1 to " + config.maxBatch() + " events").response();
+        }
+        if (array.size() > config.maxBatch()) {
             return Problem.of(413, "batch-too-large", "A batch holds 1 to " + config.maxBatch() + " events",
                     "this batch holds " + array.size() + "; split it").response();
         }

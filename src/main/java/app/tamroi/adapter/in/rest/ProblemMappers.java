@@ -1,6 +1,6 @@
 package app.tamroi.adapter.in.rest;
 
-import app.tamroi.adapter.out.persistence.EventLogUnavailableException;
+import app.tamroi.usecase.StoreUnavailableException;
 import app.tamroi.usecase.NotFoundException;
 import app.tamroi.usecase.access.NotPermittedException;
 import app.tamroi.usecase.timeline.ConcurrentPublicationException;
@@ -54,7 +54,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unavailable(EventLogUnavailableException e) {
+    public Response unavailable(StoreUnavailableException e) {
         LOG.warn(e.getMessage());
         return Response.fromResponse(Problem.of(503, "unavailable", "Tamroi cannot reach its database",
                 "nothing was stored; send the same request again shortly").response())

@@ -7,6 +7,7 @@ import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.journey.StepEvent;
 import app.tamroi.domain.journey.StepEventType;
 import app.tamroi.domain.service.Step;
+import app.tamroi.usecase.StoreUnavailableException;
 import app.tamroi.usecase.ingest.EventStore;
 import app.tamroi.usecase.track.ApplicationQueries;
 import io.agroal.api.AgroalDataSource;
@@ -62,6 +63,28 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
                     while (rs.next()) {
                         Application app = application(rs);
                         found.put(new ApplicationKey(app.agency(), app.subject()), app);
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public Map<EventKey, TrackingCode> logged(Collection<EventKey> events) {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "select e.source, e.event_id, a.tracking_code from step_event e join application a on a.id = e.application_id "
+                + "where (e.source, e.event_id) in (select * from unnest(?::varchar[], ?::varchar[]))";
+        return sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, texts(c, events, EventKey::source));
+                ps.setArray(2, texts(c, events, EventKey::id));
+                Map<EventKey, TrackingCode> found = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(new EventKey(rs.getString(1), rs.getString(2)), new TrackingCode(rs.getString(3)));
                     }
                 }
                 return found;
@@ -214,9 +237,10 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
 
     private static Application application(ResultSet rs) throws SQLException {
         int version = rs.getInt(7);
+        boolean versionKnown = !rs.wasNull();
         boolean submitted = rs.getObject(8) != null;
         // the version is settled only by the submission; before it, the current one applies
-        Optional<Integer> followed = submitted && !rs.wasNull() ? Optional.of(version) : Optional.empty();
+        Optional<Integer> followed = submitted && versionKnown ? Optional.of(version) : Optional.empty();
         return new Application(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 new TrackingCode(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(), followed);
     }
@@ -247,7 +271,7 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new EventLogUnavailableException(e);
+            throw new StoreUnavailableException(e);
         }
     }
 }

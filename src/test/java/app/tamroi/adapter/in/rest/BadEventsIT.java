@@ -105,6 +105,25 @@ class BadEventsIT {
     }
 
     @Test
+    void aResentEventUnderAnotherSubjectIsADuplicateAndCreatesNothing() {
+        String subject = "first-" + UUID.randomUUID();
+        ObjectNode event = goodEvent(subject);
+        String code = Api.postEvent(AGENCY, event).then().statusCode(200).extract().path("trackingCode");
+        String other = "second-" + UUID.randomUUID();
+        event.put("subject", other);
+        Api.postEvent(AGENCY, event).then().statusCode(200)
+                .body("outcome", equalTo("DUPLICATE"))
+                .body("trackingCode", equalTo(code));
+        Api.agencyView(AGENCY, other, null).then().statusCode(404);
+    }
+
+    @Test
+    void anEmptyBatchIsABadRequest() {
+        Api.postBatch(AGENCY, StatusFixtures.JSON.createArrayNode()).then().statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
     void malformedJsonIsAProblemNotAStackTrace() {
         given().header("Authorization", Tokens.bearer(AGENCY, "event-publisher"))
                 .contentType("application/cloudevents+json").body("{\"id\": ")
