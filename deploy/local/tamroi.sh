@@ -15,10 +15,14 @@ JWT_DIR="$WORK_DIR/jwt"
 PG_HOST=127.0.0.1
 PG_PORT=5432
 PG_USER=postgres
-PG_DB=tamroi
+# Another name keeps a trial run's data apart from the usual database.
+PG_DB="${TAMROI_DB:-tamroi}"
 KAFKA_BOOTSTRAP=127.0.0.1:9092
 JWT_ISSUER=https://tamroi.local
-READY_URL=http://127.0.0.1:8080/q/health/ready
+HTTP_PORT=8080
+# Loopback by default: a local stack has no business answering the network. Set 0.0.0.0 to expose it.
+HTTP_HOST="${TAMROI_HTTP_HOST:-127.0.0.1}"
+READY_URL=http://127.0.0.1:$HTTP_PORT/q/health/ready
 READY_TIMEOUT=90
 TAMROI_JAVA_OPTS="${TAMROI_JAVA_OPTS:-}"
 
@@ -70,7 +74,12 @@ start() {
     fi
     if ! (exec 3<>"/dev/tcp/${KAFKA_BOOTSTRAP%:*}/${KAFKA_BOOTSTRAP##*:}") 2>/dev/null; then
         echo "Warning: no Kafka at $KAFKA_BOOTSTRAP (start it with deploy/local/kafka.sh start);" \
-            "step events will not flow until it is up" >&2
+            "readiness stays DOWN, and this waits, until it is up" >&2
+    fi
+    # Otherwise another server's health endpoint on the port could pass for ours.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null; then
+        echo "Port $HTTP_PORT is taken by another process; not starting." >&2
+        return 1
     fi
     mkdir -p "$WORK_DIR"
     ensure_database
@@ -80,8 +89,12 @@ start() {
     began=$(now_ms)
     # The log is kept across runs; a marker shows where this run begins.
     echo "=== $(date -u +%Y-%m-%dT%H:%M:%SZ) Tamroi start ===" >>"$LOG_FILE"
-    # System properties outrank application.properties. The empty inline keys make sure a key
-    # configured inline (the demo key) cannot take precedence over the locations given here.
+    # System properties outrank application.properties and config/application.properties, so
+    # the key locations here replace the demo key's. No empty inline key (-Dmp.jwt.verify.publickey=)
+    # is passed: SmallRye Config treats an empty value as missing and Quarkus then refuses to start.
+    # An inline key set elsewhere would still win over these locations, but if it is the demo key
+    # the app's DemoKeyGuard stops the start.
+    # The JDBC URL keeps the batched-insert rewrite of the built-in default, which Kafka batches need.
     # The working directory is the repository root, as for any `java -jar target/...` run.
     rm -f "$PID_FILE"
     # setsid keeps the app alive when the calling terminal or job group goes away; the inner
@@ -90,13 +103,13 @@ start() {
     setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PID_FILE" \
         java $TAMROI_JAVA_OPTS \
         -Dquarkus.profile=prod \
-        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
+        -Dquarkus.http.host="$HTTP_HOST" \
+        -Dquarkus.http.port="$HTTP_PORT" \
+        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?reWriteBatchedInserts=true" \
         -Dquarkus.datasource.username="$PG_USER" \
         -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP" \
-        -Dmp.jwt.verify.publickey= \
         -Dmp.jwt.verify.publickey.location="file:$JWT_DIR/public.pem" \
         -Dmp.jwt.verify.issuer="$JWT_ISSUER" \
-        -Dsmallrye.jwt.sign.key= \
         -Dsmallrye.jwt.sign.key.location="file:$JWT_DIR/private.pem" \
         -jar "$APP_JAR" \
         >>"$LOG_FILE" 2>&1 </dev/null &
