@@ -37,10 +37,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
-        return Response.fromResponse(Problem.of(401, "unauthorized", "A bearer token is required",
-                "send an agency token: Authorization: Bearer <JWT>").response())
-                .header("WWW-Authenticate", "Bearer").build();
+    public Response unauthorized(RuntimeException e, jakarta.ws.rs.core.HttpHeaders headers) {
+        boolean sentOne = headers.getHeaderString("Authorization") != null;
+        Problem problem = sentOne
+                ? Problem.of(401, "unauthorized", "The bearer token was not accepted",
+                        "the token is malformed, expired, from another issuer or not signed by the agencies' identity provider")
+                : Problem.of(401, "unauthorized", "A bearer token is required",
+                        "send an agency token: Authorization: Bearer <JWT>");
+        return Response.fromResponse(problem.response()).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
