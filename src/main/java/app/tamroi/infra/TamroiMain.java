@@ -20,9 +20,19 @@ public class TamroiMain {
     static final String EMBEDDED_PROFILE = "embedded";
     static final String DATA_DIR_PROPERTY = "tamroi.embedded-db.data-dir";
 
+    /** {@code java -jar quarkus-run.jar rebuild-projections}: replay the log into every projection, then exit. */
+    static final String REBUILD_COMMAND = "rebuild-projections";
+
     public static void main(String... args) {
         EmbeddedPostgres database = EMBEDDED_PROFILE.equals(profile()) ? startDatabase() : null;
-        Quarkus.run(Tamroi.class, (code, failure) -> {
+        boolean rebuild = args.length > 0 && REBUILD_COMMAND.equals(args[0]);
+        if (rebuild) {
+            // a one-off command beside a running instance: no consumer, no port of its own, no demo
+            System.setProperty("mp.messaging.incoming.step-events.enabled", "false");
+            System.setProperty("quarkus.http.port", "0");
+            System.setProperty("tamroi.demo.enabled", "false");
+        }
+        Quarkus.run(rebuild ? Rebuild.class : Tamroi.class, (code, failure) -> {
             if (failure != null) {
                 System.err.println("Tamroi could not start: " + failure);
                 failure.printStackTrace();
@@ -38,6 +48,18 @@ public class TamroiMain {
         @Override
         public int run(String... args) {
             Quarkus.waitForExit();
+            return 0;
+        }
+    }
+
+    public static class Rebuild implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            long began = System.nanoTime();
+            long rebuilt = io.quarkus.arc.Arc.container().instance(app.tamroi.usecase.ingest.RebuildProjections.class).get()
+                    .rebuildAll();
+            long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            System.out.printf("Rebuilt the projections of %d applications from the event log in %d ms%n", rebuilt, millis);
             return 0;
         }
     }

@@ -11,6 +11,8 @@ import java.util.List;
  * Replays the event log into every projection. The log is the truth and a projection only a cache,
  * so this is how a projection is repaired, or filled after its shape changes.
  */
+// looked up by the rebuild-projections command, which the build cannot see
+@io.quarkus.arc.Unremovable
 @ApplicationScoped
 public class RebuildProjections {
 
