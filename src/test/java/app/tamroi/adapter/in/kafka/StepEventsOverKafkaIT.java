@@ -100,6 +100,16 @@ class StepEventsOverKafkaIT {
     }
 
     @Test
+    void consumerLagIsVisibleToOperators() {
+        String subject = subject();
+        sendStructured(subject, "lag-" + subject, "tamroi.application.submitted", anHourAgo(), null);
+        awaitEventCount(subject, 1);
+        await().atMost(PATIENCE).untilAsserted(() -> io.restassured.RestAssured.given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("kafka_consumer_fetch_manager_records_lag_max")));
+    }
+
+    @Test
     void aRedeliveredEventIsAppliedOnce() {
         String subject = subject();
         String time = anHourAgo();
