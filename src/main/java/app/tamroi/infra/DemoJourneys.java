@@ -3,6 +3,7 @@ package app.tamroi.infra;
 import app.tamroi.domain.calendar.WorkingCalendar;
 import app.tamroi.domain.journey.StepEventType;
 import app.tamroi.domain.service.ServiceHistory;
+import app.tamroi.usecase.access.Caller;
 import app.tamroi.usecase.ingest.EventOutcome;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
@@ -168,7 +169,7 @@ public class DemoJourneys {
         for (String agency : agencies) {
             String token = Jwt.issuer("https://tamroi.local")
                     .upn("demo-officer@" + agency)
-                    .groups(Set.of("timeline-editor", "event-publisher", "agency-viewer"))
+                    .groups(Set.of(Caller.TIMELINE_EDITOR, Caller.EVENT_PUBLISHER, Caller.AGENCY_VIEWER))
                     .claim("agency", agency)
                     .expiresIn(Duration.ofHours(24))
                     .sign();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** The HTTP calls an agency's systems make, spelled once for every IT. */
 public final class Api {
@@ -60,7 +59,4 @@ public final class Api {
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    public static Map<String, String> json() {
-        return Map.of("Content-Type", "application/json");
-    }
 }

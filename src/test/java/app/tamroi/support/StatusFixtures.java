@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +93,4 @@ public final class StatusFixtures {
                 "step.started", "tamroi.step.started", "step.completed", "tamroi.step.completed");
     }
 
-    public static Iterator<Map.Entry<String, JsonNode>> expectedFields(Case c) {
-        return c.expected().fields();
-    }
 }

@@ -38,10 +38,6 @@ public record JourneyStatus(
         return Journey.derive(version, events, now);
     }
 
-    public boolean clockStopped() {
-        return status == Status.WAITING_ON_CITIZEN;
-    }
-
     public long elapsedMinutes() {
         return minutes(elapsed);
     }

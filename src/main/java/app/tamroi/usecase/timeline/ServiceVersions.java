@@ -10,8 +10,6 @@ public interface ServiceVersions {
 
     List<ServiceVersion> all();
 
-    List<ServiceVersion> of(String serviceCode);
-
     /** Stores a version; false when that number was taken meanwhile (another instance published). */
     boolean add(ServiceDefinition definition, int number, Instant publishedAt);
 }

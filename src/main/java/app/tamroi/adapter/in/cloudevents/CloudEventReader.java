@@ -4,7 +4,6 @@ import app.tamroi.usecase.ingest.IncomingStepEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -84,9 +83,5 @@ public final class CloudEventReader {
     static String brief(java.io.IOException e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         return m == null ? "unreadable" : m.length() > 200 ? m.substring(0, 200) : m;
-    }
-
-    public static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

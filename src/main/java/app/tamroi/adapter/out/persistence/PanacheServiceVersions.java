@@ -31,13 +31,6 @@ public class PanacheServiceVersions implements ServiceVersions {
 
     @Override
     @Transactional
-    public List<ServiceVersion> of(String serviceCode) {
-        return ServiceVersionEntity.<ServiceVersionEntity>list("serviceCode", Sort.by("version"), serviceCode)
-                .stream().map(this::toDomain).toList();
-    }
-
-    @Override
-    @Transactional
     public boolean add(ServiceDefinition definition, int number, Instant publishedAt) {
         String document;
         try {
