@@ -108,7 +108,10 @@ public class IngestStepEvents {
                 store.find(candidates.stream().map(Candidate::application).distinct().toList()));
         candidates.removeIf(c -> !fitsApplication(c, applications.get(c.application()), candidates, outcomes));
 
-        Map<ApplicationKey, EventStore.NewApplication> missing = new LinkedHashMap<>();
+        // new applications are written in one global order, so that two instances creating overlapping
+        // ones wait for each other instead of deadlocking (events keep their arrival order: it breaks ties)
+        Map<ApplicationKey, EventStore.NewApplication> missing = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(ApplicationKey::agency).thenComparing(ApplicationKey::subject));
         for (Candidate c : candidates) {
             if (!applications.containsKey(c.application())) {
                 missing.computeIfAbsent(c.application(), k -> new EventStore.NewApplication(k,
