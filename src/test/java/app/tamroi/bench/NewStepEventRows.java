@@ -19,7 +19,8 @@ import java.util.Map;
  */
 final class NewStepEventRows {
 
-    record Row(long seq, String source, String eventId, String channel) {
+    /** {@code receivedAtMicros}: when Tamroi began the transaction that stored the row, on the epoch clock. */
+    record Row(long seq, String source, String eventId, String channel, long receivedAtMicros) {
     }
 
     private static final long GAP_LIFETIME_NANOS = 5_000_000_000L;
@@ -38,7 +39,7 @@ final class NewStepEventRows {
             cursor = fromStart ? 0 : rs.getLong(1);
         }
         query = connection.prepareStatement(
-                "select seq, source, event_id, channel from step_event where seq > ? or seq = any(?) order by seq");
+                "select seq, source, event_id, channel, received_at from step_event where seq > ? or seq = any(?) order by seq");
     }
 
     List<Row> poll() throws SQLException {
@@ -65,7 +66,9 @@ final class NewStepEventRows {
                 } else if (gaps.remove(seq) == null) {
                     continue;
                 }
-                rows.add(new Row(seq, rs.getString(2), rs.getString(3), rs.getString(4)));
+                java.time.Instant received = rs.getObject(5, java.time.OffsetDateTime.class).toInstant();
+                rows.add(new Row(seq, rs.getString(2), rs.getString(3), rs.getString(4),
+                        received.getEpochSecond() * 1_000_000 + received.getNano() / 1000));
             }
         }
         missing.free();

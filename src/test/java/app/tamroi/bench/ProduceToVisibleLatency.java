@@ -24,8 +24,9 @@ public final class ProduceToVisibleLatency {
         // about seven records an application; ask for enough and send the first `total`
         StepEventWorkload workload = settings.workload("L", total / 5, true);
         List<StepEventWorkload.Event> stream = workload.events().subList(0, Math.min(total, workload.events().size()));
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        List<Long> latencies = new ArrayList<>();
+        Map<String, long[]> sentAt = new ConcurrentHashMap<>();
+        // per event: send → visible, send → Tamroi's transaction began, transaction began → visible (nanos)
+        List<long[]> latencies = new ArrayList<>();
         AtomicBoolean sending = new AtomicBoolean(true);
         long expected = stream.stream().filter(e -> e.kind() == StepEventWorkload.Kind.VALID).count();
 
@@ -47,7 +48,9 @@ public final class ProduceToVisibleLatency {
                 }
                 StepEventWorkload.Event e = stream.get(i);
                 if (e.kind() == StepEventWorkload.Kind.VALID) {
-                    sentAt.put(e.source() + '\n' + e.id(), System.nanoTime());
+                    java.time.Instant wall = java.time.Instant.now();
+                    sentAt.put(e.source() + '\n' + e.id(), new long[] {System.nanoTime(),
+                            wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1000});
                 }
                 producer.send(KafkaStepEvents.record(e));
             }
@@ -58,8 +61,12 @@ public final class ProduceToVisibleLatency {
         }
         watcher.join(120_000);
         long[] sorted;
+        long[] queued;
+        long[] stored;
         synchronized (latencies) {
-            sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            sorted = latencies.stream().mapToLong(l -> l[0]).sorted().toArray();
+            queued = latencies.stream().mapToLong(l -> l[1]).sorted().toArray();
+            stored = latencies.stream().mapToLong(l -> l[2]).sorted().toArray();
         }
         results.put("latency.records", stream.size());
         results.put("latency.measured", sorted.length);
@@ -68,9 +75,14 @@ public final class ProduceToVisibleLatency {
         results.put("latency.p90_ms", percentile(sorted, 90) / 1e6);
         results.put("latency.p99_ms", percentile(sorted, 99) / 1e6);
         results.put("latency.max_ms", sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6);
+        // where the time goes: before Tamroi's transaction begins (producer, broker, poll, queue), and in it
+        results.put("latency.to_transaction_p50_ms", percentile(queued, 50) / 1e6);
+        results.put("latency.to_transaction_p99_ms", percentile(queued, 99) / 1e6);
+        results.put("latency.in_transaction_p50_ms", percentile(stored, 50) / 1e6);
+        results.put("latency.in_transaction_p99_ms", percentile(stored, 99) / 1e6);
     }
 
-    private static void watch(Connection c, NewStepEventRows rows, Map<String, Long> sentAt, List<Long> latencies,
+    private static void watch(Connection c, NewStepEventRows rows, Map<String, long[]> sentAt, List<long[]> latencies,
                               long expected, AtomicBoolean sending) {
         long pollNanos = Long.getLong("bench.latency.poll-micros", 2000) * 1000;
         try (c) {
@@ -79,11 +91,14 @@ public final class ProduceToVisibleLatency {
             while (found < expected) {
                 List<NewStepEventRows.Row> fresh = rows.poll();
                 long now = System.nanoTime();
+                java.time.Instant wall = java.time.Instant.now();
+                long nowMicros = wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1000;
                 for (NewStepEventRows.Row row : fresh) {
-                    Long sent = sentAt.remove(row.source() + '\n' + row.eventId());
+                    long[] sent = sentAt.remove(row.source() + '\n' + row.eventId());
                     if (sent != null) {
                         synchronized (latencies) {
-                            latencies.add(now - sent);
+                            latencies.add(new long[] {now - sent[0], (row.receivedAtMicros() - sent[1]) * 1000,
+                                    (nowMicros - row.receivedAtMicros()) * 1000});
                         }
                         found++;
                     }
