@@ -23,6 +23,7 @@ export TAMROI_JAVA_OPTS="${BENCH_TAMROI_JAVA_OPTS:--Xmx512m}"
 export TAMROI_TOKEN_TTL=21600
 
 APPS="${BENCH_APPS:-100000}"
+WARMUP_APPS="${BENCH_WARMUP_APPS:-20000}"
 READ_APPLICATIONS="${BENCH_READ_APPLICATIONS:-1000000}"
 SEED="${BENCH_SEED:-20261116}"
 HTTP_CLIENTS="${BENCH_HTTP_CLIENTS:-4}"
@@ -66,6 +67,7 @@ fi
 bench() {
     java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
         -Dbench.results="$RESULTS" -Dbench.seed="$SEED" -Dbench.anchor="$ANCHOR" -Dbench.apps="$APPS" \
+        -Dbench.warmup.apps="$WARMUP_APPS" \
         -Dbench.jdbc="jdbc:postgresql://127.0.0.1:5432/$TAMROI_DB?user=postgres&reWriteBatchedInserts=true" \
         -Dbench.kafka="$TAMROI_KAFKA" -Dbench.http="$HTTP_BASE" -Dbench.catalogue=config \
         -Dbench.http.clients="$HTTP_CLIENTS" -Dbench.latency.rate="$LATENCY_RATE" \
@@ -166,7 +168,7 @@ result bench.started "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 TOKENS=()
 say "Ceiling: batched inserts into a step_event-shaped table"
 bench ceiling kafka
-say "Producing the Kafka workload ($APPS applications) while Tamroi is not running"
+say "Producing the Kafka workload ($WARMUP_APPS warm-up, then $APPS measured applications) while Tamroi is not running"
 bench produce
 say "Starting Tamroi; it consumes the topic from the start"
 bench await-kafka &
