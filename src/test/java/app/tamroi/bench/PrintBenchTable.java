@@ -46,6 +46,9 @@ public final class PrintBenchTable {
         line("| Kafka produce → status visible at %s events/s, p50 / p99 (max) ms | %s / %s (%s) | — | — | none set | — |",
                 number("latency.sent_per_s", 0), number("latency.p50_ms", 1), number("latency.p99_ms", 1),
                 number("latency.max_ms", 0));
+        line("| … of which until Tamroi's transaction begins / within it, p50 ms (p99) | %s (%s) / %s (%s) | — | — | — | — |",
+                number("latency.to_transaction_p50_ms", 1), number("latency.to_transaction_p99_ms", 1),
+                number("latency.in_transaction_p50_ms", 1), number("latency.in_transaction_p99_ms", 1));
         pacedRow("`GET /api/v1/track/{code}`", "json_paced");
         pacedRow("`GET /track/{code}` (HTML)", "html_paced");
         ratioRow("`GET /api/v1/track/{code}` max, requests/s", "read.json_max.rps", "read.static_max.rps",
