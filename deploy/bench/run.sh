@@ -93,6 +93,43 @@ memory() {
     echo "  Tamroi after $phase: RSS $(( rss / 1024 )) MiB, heap used $(( used / 1024 )) of $(( committed / 1024 )) MiB committed, live $(( live / 1024 )) MiB"
 }
 
+# CPU seconds per process between two marks, split into this run's processes (Tamroi, the broker,
+# our PostgreSQL backends, the harness, wrk) and everything else on the machine: other work on a
+# shared 2-core machine slows every figure, so each phase says how much there was.
+cpu_ticks() { for p in /proc/[0-9]*; do read -r line <"$p/stat" 2>/dev/null || continue; rest=${line##*) }; set -- $rest; echo "${p#/proc/} $(( ${12} + ${13} ))"; done; }
+machine_busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# CPU of the processes this script ran and waited for (harness JVMs, replay, wrk), in ticks
+# (`times` must run in this shell itself: in a pipe or $(...) it would speak for a fresh subshell)
+children_ticks() { awk 'NR == 2 {n = 0; for (i = 1; i <= 2; i++) {split($i, t, /[ms]/); n += t[1] * 60 + t[2]} printf "%d\n", n * 100}' "$1"; }
+cpu_mark() {
+    cpu_ticks >"$WORK/cpu.mark"; date +%s%N >"$WORK/cpu.mark.time"; machine_busy >"$WORK/cpu.mark.busy"
+    times >"$WORK/cpu.mark.times"
+}
+cpu_report() {
+    local phase="$1" ours wall
+    times >"$WORK/cpu.now.times"
+    ours=" $(tamroi_pid 2>/dev/null || true) $(cat "$TAMROI_KAFKA_WORK_DIR/kafka.pid" 2>/dev/null || true) \
+$($PG -d postgres -c "select string_agg(pid::text, ' ') from pg_stat_activity where datname = '$TAMROI_DB'") \
+$( { pgrep -f app.tamroi.bench.BenchCommand; pgrep -x wrk; } | tr "\n" " " || true) "
+    wall=$(( ($(date +%s%N) - $(cat "$WORK/cpu.mark.time")) / 1000000 ))
+    # everything else = the machine's busy time less ours, so processes that came and went count too
+    read -r mine others < <(cpu_ticks | awk -v ours="$ours" -v busy=$(( $(machine_busy) - $(cat "$WORK/cpu.mark.busy") )) \
+        -v children=$(( $(children_ticks "$WORK/cpu.now.times") - $(children_ticks "$WORK/cpu.mark.times") )) \
+        'NR == FNR {a[$1] = $2; next} { d = $2 - ($1 in a ? a[$1] : 0); if (index(ours, " " $1 " ")) m += d }
+        END { m += children; o = busy - m; if (o < 0) o = 0; printf "%.1f %.1f\n", m / 100, o / 100 }' "$WORK/cpu.mark" -)
+    result "cpu.$phase.wall_s" "$(awk -v w="$wall" 'BEGIN {printf "%.1f", w / 1000}')"
+    result "cpu.$phase.ours_s" "$mine"
+    result "cpu.$phase.others_s" "$others"
+    echo "  CPU during $phase: this run ${mine} s, everything else ${others} s, in $(awk -v w="$wall" 'BEGIN {printf "%.1f", w / 1000}') s on $(nproc) cores"
+}
+
+# This PostgreSQL may run with autovacuum off (it is a server shared with other work, so the
+# harness does not change it). Production would vacuum and analyze as the tables grow; between
+# phases the harness does it by hand, so no phase pays for the dead rows of the one before.
+vacuum() {
+    $PG -d "$TAMROI_DB" -c 'vacuum (analyze) application' -c 'vacuum (analyze) step_event' -c 'vacuum (analyze) service_version'
+}
+
 # Optional: a thread dump of Tamroi every second, to see where ingestion spends its time.
 SAMPLER=""
 sample_threads() {
@@ -158,6 +195,7 @@ result machine.cpu "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 result machine.java "$(java -version 2>&1 | head -n 1)"
 result machine.load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 result machine.postgres "$($PG -d postgres -c 'show server_version')"
+result machine.autovacuum "$($PG -d postgres -c 'show autovacuum')"
 result bench.seed "$SEED"
 result bench.apps "$APPS"
 result bench.read_rate "$READ_RATE"
@@ -171,13 +209,16 @@ bench ceiling kafka
 say "Producing the Kafka workload ($WARMUP_APPS warm-up, then $APPS measured applications) while Tamroi is not running"
 bench produce
 say "Starting Tamroi; it consumes the topic from the start"
+cpu_mark
 bench await-kafka &
 AWAIT=$!
 "$LOCAL_DIR/tamroi.sh" start
 sample_threads kafka
 wait "$AWAIT"
+cpu_report kafka
 stop_sampling
 memory kafka
+vacuum
 phase_done kafka
 
 # ---- HTTP ingestion -----------------------------------------------------------------------------
@@ -188,22 +229,30 @@ say "Ceiling again, beside the idle Tamroi"
 bench ceiling http
 say "HTTP batches ($APPS applications, $HTTP_CLIENTS clients)"
 sample_threads http
+cpu_mark
 bench http
+cpu_report http
 stop_sampling
 memory http
+vacuum
 phase_done http
 
 # ---- latency ------------------------------------------------------------------------------------
 say "Produce → visible at $LATENCY_RATE events/s for $LATENCY_SECONDS s"
+cpu_mark
 bench latency
+cpu_report latency
 memory latency
+vacuum
 phase_done latency
 
 # ---- replay -------------------------------------------------------------------------------------
 say "Replay: rebuild-projections over the whole log"
 result replay.events "$($PG -d "$TAMROI_DB" -c 'select count(*) from step_event')"
+cpu_mark
 replay_out=$(if [[ -x /usr/bin/time ]]; then /usr/bin/time -f 'PEAK_RSS_KB=%M' "$LOCAL_DIR/tamroi.sh" rebuild 2>&1; \
     else "$LOCAL_DIR/tamroi.sh" rebuild 2>&1; fi)
+cpu_report replay
 line=$(grep -o 'Rebuilt the projections of [0-9]* applications from the event log in [0-9]* ms' <<<"$replay_out") \
     || { echo "$replay_out" | tail -n 30 >&2; exit 1; }
 echo "  $line"
@@ -224,12 +273,14 @@ per_thread=$(( READ_RATE / 2 ))
 wrk_run warmup-static /bench.txt "" 0 "$WARMUP_SECONDS" 32
 wrk_run warmup-json /api/v1/track/ "$CODES" 0 "$WARMUP_SECONDS" 32
 wrk_run warmup-html /track/ "$CODES" 0 "$WARMUP_SECONDS" 32
+cpu_mark
 wrk_run static_paced /bench.txt "" "$per_thread" "$READ_SECONDS" 16
 wrk_run json_paced /api/v1/track/ "$CODES" "$per_thread" "$READ_SECONDS" 16
 wrk_run html_paced /track/ "$CODES" "$per_thread" "$READ_SECONDS" 16
 wrk_run static_max /bench.txt "" 0 "$MAX_SECONDS" 32
 wrk_run json_max /api/v1/track/ "$CODES" 0 "$MAX_SECONDS" 32
 wrk_run html_max /track/ "$CODES" 0 "$MAX_SECONDS" 32
+cpu_report reads
 memory reads
 result machine.load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
 

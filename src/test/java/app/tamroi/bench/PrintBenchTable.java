@@ -25,9 +25,11 @@ public final class PrintBenchTable {
     }
 
     private String table() {
-        line("Machine: %s cores (nproc), %s GiB RAM, %s; %s. Load average before the run: %s.",
+        line("Machine: %s cores (nproc), %s GiB RAM, %s; %s; PostgreSQL %s (autovacuum %s). Started %s; load average "
+                        + "before the run: %s, after: %s.",
                 text("machine.nproc"), text("machine.mem_gib"), text("machine.cpu"), text("machine.java"),
-                text("machine.load_before"));
+                text("machine.postgres"), text("machine.autovacuum"), text("bench.started"), text("machine.load_before"),
+                text("machine.load_after"));
         line("Workload: seed %s; over Kafka %s warm-up records, then %s applications measured (%s records: %s valid, "
                         + "%s duplicates, %s malformed; dead letters seen: %s of both); over HTTP %s applications (%s events "
                         + "in %s batches).",
@@ -72,6 +74,18 @@ public final class PrintBenchTable {
         }
         if (values.containsKey("replay.peak_rss_mb")) {
             line("| the replay command (its own JVM, `-Xmx512m`): peak RSS | | | | %s |", number("replay.peak_rss_mb", 0));
+        }
+        line("");
+        line("| phase | wall s | CPU s used by this run (Tamroi, broker, its PostgreSQL backends, harness, wrk) "
+                + "| CPU s used by everything else on the machine | CPU s available |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        for (String phase : List.of("kafka", "http", "latency", "replay", "reads")) {
+            if (values.containsKey("cpu." + phase + ".wall_s")) {
+                line("| %s | %s | %s | %s | %s |", phase, number("cpu." + phase + ".wall_s", 1),
+                        number("cpu." + phase + ".ours_s", 1), number("cpu." + phase + ".others_s", 1),
+                        results.number("cpu." + phase + ".wall_s").map(w -> String.format(Locale.ROOT, "%.1f",
+                                w * results.number("machine.nproc").orElse(1.0))).orElse("—"));
+            }
         }
         return out.toString();
     }
