@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # A single-node Kafka (KRaft, broker and controller in one process) for running Tamroi locally
 # without Docker. Usage: deploy/local/kafka.sh start|stop|status
+# A second broker beside a developer's one (the benchmark's) sets TAMROI_KAFKA_PORT,
+# TAMROI_KAFKA_CONTROLLER_PORT and TAMROI_KAFKA_WORK_DIR; the fetched jars are shared.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/kafka/common.sh"
 
-DATA_DIR="$WORK_DIR/kafka-data"
-CONFIG_FILE="$WORK_DIR/kafka-server.properties"
-PID_FILE="$WORK_DIR/kafka.pid"
-LOG_FILE="$WORK_DIR/kafka.log"
+BROKER_DIR="${TAMROI_KAFKA_WORK_DIR:-$WORK_DIR}"
+DATA_DIR="$BROKER_DIR/kafka-data"
+CONFIG_FILE="$BROKER_DIR/kafka-server.properties"
+PID_FILE="$BROKER_DIR/kafka.pid"
+LOG_FILE="$BROKER_DIR/kafka.log"
 HOST=127.0.0.1
-PORT=9092
-CONTROLLER_PORT=9093
+PORT="${TAMROI_KAFKA_PORT:-9092}"
+CONTROLLER_PORT="${TAMROI_KAFKA_CONTROLLER_PORT:-9093}"
 START_TIMEOUT=60
 # name:partitions
 TOPICS=("tamroi.step-events:3" "tamroi.step-events.dlq:1")
@@ -87,7 +90,7 @@ start() {
         echo "Port $PORT or $CONTROLLER_PORT is taken by another process; not starting." >&2
         return 1
     fi
-    mkdir -p "$WORK_DIR" "$DATA_DIR"
+    mkdir -p "$WORK_DIR" "$BROKER_DIR" "$DATA_DIR"
     kafka_ensure_libs
     write_config
     format_once

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Runs the packaged Tamroi in its production profile against the local PostgreSQL and the
 # broker of kafka.sh, with a JWT key pair of its own instead of the demo key.
-# Usage: deploy/local/tamroi.sh start|stop|status   (build first: mvn -B package -DskipTests)
+# Usage: deploy/local/tamroi.sh start|stop|status|rebuild   (build first: mvn -B package -DskipTests)
+#   rebuild: replays the event log into every projection (rebuild-projections) with the same
+#   settings, in the foreground, beside a running instance or without one.
+# A second instance beside a developer's one (the benchmark's) sets TAMROI_WORK_DIR (pid, log,
+# keys), TAMROI_HTTP_PORT, TAMROI_KAFKA and TAMROI_DB.
 set -euo pipefail
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$LOCAL_DIR/../.." && pwd)"
-WORK_DIR="$LOCAL_DIR/work"
+WORK_DIR="${TAMROI_WORK_DIR:-$LOCAL_DIR/work}"
 APP_JAR="$REPO_DIR/target/quarkus-app/quarkus-run.jar"
 PID_FILE="$WORK_DIR/tamroi.pid"
 LOG_FILE="$WORK_DIR/tamroi.log"
@@ -17,9 +21,9 @@ PG_PORT=5432
 PG_USER=postgres
 # Another name keeps a trial run's data apart from the usual database.
 PG_DB="${TAMROI_DB:-tamroi}"
-KAFKA_BOOTSTRAP=127.0.0.1:9092
+KAFKA_BOOTSTRAP="${TAMROI_KAFKA:-127.0.0.1:9092}"
 JWT_ISSUER=https://tamroi.local
-HTTP_PORT=8080
+HTTP_PORT="${TAMROI_HTTP_PORT:-8080}"
 # Loopback by default: a local stack has no business answering the network. Set 0.0.0.0 to expose it.
 HTTP_HOST="${TAMROI_HTTP_HOST:-127.0.0.1}"
 READY_URL=http://127.0.0.1:$HTTP_PORT/q/health/ready
@@ -62,6 +66,27 @@ ensure_jwt_keys() {
     echo "Generated a JWT key pair in $JWT_DIR"
 }
 
+# The same settings for the server and for a rebuild.
+java_args() {
+    # System properties outrank application.properties and config/application.properties, so
+    # the key locations here replace the demo key's. No empty inline key (-Dmp.jwt.verify.publickey=)
+    # is passed: SmallRye Config treats an empty value as missing and Quarkus then refuses to start.
+    # An inline key set elsewhere would still win over these locations, but if it is the demo key
+    # the app's DemoKeyGuard stops the start.
+    # The JDBC URL keeps the batched-insert rewrite of the built-in default, which Kafka batches need.
+    # The working directory is the repository root, as for any `java -jar target/...` run.
+    JAVA_ARGS=($TAMROI_JAVA_OPTS
+        -Dquarkus.profile=prod
+        -Dquarkus.http.host="$HTTP_HOST"
+        -Dquarkus.http.port="$HTTP_PORT"
+        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?reWriteBatchedInserts=true"
+        -Dquarkus.datasource.username="$PG_USER"
+        -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP"
+        -Dmp.jwt.verify.publickey.location="file:$JWT_DIR/public.pem"
+        -Dmp.jwt.verify.issuer="$JWT_ISSUER"
+        -Dsmallrye.jwt.sign.key.location="file:$JWT_DIR/private.pem")
+}
+
 start() {
     local pid
     if pid="$(running_pid)"; then
@@ -89,29 +114,13 @@ start() {
     began=$(now_ms)
     # The log is kept across runs; a marker shows where this run begins.
     echo "=== $(date -u +%Y-%m-%dT%H:%M:%SZ) Tamroi start ===" >>"$LOG_FILE"
-    # System properties outrank application.properties and config/application.properties, so
-    # the key locations here replace the demo key's. No empty inline key (-Dmp.jwt.verify.publickey=)
-    # is passed: SmallRye Config treats an empty value as missing and Quarkus then refuses to start.
-    # An inline key set elsewhere would still win over these locations, but if it is the demo key
-    # the app's DemoKeyGuard stops the start.
-    # The JDBC URL keeps the batched-insert rewrite of the built-in default, which Kafka batches need.
-    # The working directory is the repository root, as for any `java -jar target/...` run.
+    java_args
     rm -f "$PID_FILE"
     # setsid keeps the app alive when the calling terminal or job group goes away; the inner
     # shell records its own pid, which exec hands over to java.
     cd "$REPO_DIR"
     setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PID_FILE" \
-        java $TAMROI_JAVA_OPTS \
-        -Dquarkus.profile=prod \
-        -Dquarkus.http.host="$HTTP_HOST" \
-        -Dquarkus.http.port="$HTTP_PORT" \
-        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?reWriteBatchedInserts=true" \
-        -Dquarkus.datasource.username="$PG_USER" \
-        -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP" \
-        -Dmp.jwt.verify.publickey.location="file:$JWT_DIR/public.pem" \
-        -Dmp.jwt.verify.issuer="$JWT_ISSUER" \
-        -Dsmallrye.jwt.sign.key.location="file:$JWT_DIR/private.pem" \
-        -jar "$APP_JAR" \
+        java "${JAVA_ARGS[@]}" -jar "$APP_JAR" \
         >>"$LOG_FILE" 2>&1 </dev/null &
 
     until curl -fsS -o /dev/null --max-time 2 "$READY_URL" 2>/dev/null; do
@@ -168,9 +177,22 @@ status() {
     fi
 }
 
+rebuild() {
+    if [[ ! -f "$APP_JAR" ]]; then
+        echo "No $APP_JAR; build it first: mvn -B package -DskipTests" >&2
+        return 1
+    fi
+    ensure_database
+    ensure_jwt_keys
+    java_args
+    cd "$REPO_DIR"
+    java "${JAVA_ARGS[@]}" -jar "$APP_JAR" rebuild-projections
+}
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
-    *) echo "Usage: $0 start|stop|status" >&2; exit 2 ;;
+    rebuild) rebuild ;;
+    *) echo "Usage: $0 start|stop|status|rebuild" >&2; exit 2 ;;
 esac

@@ -8,7 +8,8 @@
 set -euo pipefail
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-PRIVATE_KEY="$LOCAL_DIR/work/jwt/private.pem"
+# TAMROI_WORK_DIR as for tamroi.sh, for an instance with keys of its own.
+PRIVATE_KEY="${TAMROI_WORK_DIR:-$LOCAL_DIR/work}/jwt/private.pem"
 # Must equal the mp.jwt.verify.issuer that tamroi.sh passes.
 ISSUER=https://tamroi.local
 TTL="${TAMROI_TOKEN_TTL:-3600}"

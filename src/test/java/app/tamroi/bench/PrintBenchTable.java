@@ -1,0 +1,130 @@
+package app.tamroi.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run's figures as Markdown tables: each machine-dependent figure beside the ceiling measured
+ * in the same run on the same machine, the ratio and whether the goal is met.
+ */
+public final class PrintBenchTable {
+
+    private final BenchResults results;
+    private final Map<String, String> values;
+    private final StringBuilder out = new StringBuilder();
+
+    private PrintBenchTable(BenchResults results) {
+        this.results = results;
+        this.values = results.all();
+    }
+
+    public static String render(BenchResults results) {
+        return new PrintBenchTable(results).table();
+    }
+
+    private String table() {
+        line("Machine: %s cores (nproc), %s GiB RAM, %s; %s; PostgreSQL %s (autovacuum %s). Started %s; load average "
+                        + "before the run: %s, after: %s.",
+                text("machine.nproc"), text("machine.mem_gib"), text("machine.cpu"), text("machine.java"),
+                text("machine.postgres"), text("machine.autovacuum"), text("bench.started"), text("machine.load_before"),
+                text("machine.load_after"));
+        line("Workload: seed %s; over Kafka %s warm-up records, then %s applications measured (%s records: %s valid, "
+                        + "%s duplicates, %s malformed; dead letters seen: %s of both); over HTTP %s applications (%s events "
+                        + "in %s batches).",
+                text("bench.seed"), count("kafka.warmup_records"), count("bench.apps"), count("kafka.records"),
+                count("kafka.expected_applied"), count("kafka.expected_duplicates"), count("kafka.expected_rejected"),
+                count("kafka.dead_letters"), count("bench.apps"), count("http.events"), count("http.batches"));
+        line("");
+        line("| figure | measured | ceiling, same run | ratio | goal | met |");
+        line("| --- | ---: | --- | ---: | --- | --- |");
+        ratioRow("Kafka ingestion, events/s (pre-produced topic, warm: first measured transaction → last event stored)",
+                "kafka.events_per_s", "ceiling.kafka.rows_per_s", "PostgreSQL batched insert, rows/s", 0.5);
+        ratioRow("Kafka ingestion cold, events/s (the same, from Tamroi's first transaction, warm-up events included)",
+                "kafka.cold_events_per_s", "ceiling.kafka.rows_per_s", "PostgreSQL batched insert, rows/s", 0);
+        ratioRow("HTTP batch ingestion, events/s (" + text("http.clients") + " clients, batches of 1000)",
+                "http.events_per_s", "ceiling.http.rows_per_s", "PostgreSQL batched insert, rows/s", 0.3);
+        line("| Kafka produce → status visible at %s events/s, p50 / p99 (max) ms | %s / %s (%s) | — | — | none set | — |",
+                number("latency.sent_per_s", 0), number("latency.p50_ms", 1), number("latency.p99_ms", 1),
+                number("latency.max_ms", 0));
+        line("| … of which until Tamroi's transaction begins / within it, p50 ms (p99) | %s (%s) / %s (%s) | — | — | — | — |",
+                number("latency.to_transaction_p50_ms", 1), number("latency.to_transaction_p99_ms", 1),
+                number("latency.in_transaction_p50_ms", 1), number("latency.in_transaction_p99_ms", 1));
+        pacedRow("`GET /api/v1/track/{code}`", "json_paced");
+        pacedRow("`GET /track/{code}` (HTML)", "html_paced");
+        ratioRow("`GET /api/v1/track/{code}` max, requests/s", "read.json_max.rps", "read.static_max.rps",
+                "static `/bench.txt` from the same server, requests/s", 0.5);
+        ratioRow("`GET /track/{code}` (HTML) max, requests/s", "read.html_max.rps", "read.static_max.rps",
+                "static `/bench.txt` from the same server, requests/s", 0.5);
+        ratioRow("Replay (`rebuild-projections`) of " + count("replay.events") + " events, events/s",
+                "replay.events_per_s", "ceiling.http.rows_per_s", "PostgreSQL batched insert, rows/s (for scale)", 0);
+        line("");
+        line("Status reads ran with %s applications and %s events stored.", count("read.applications_stored"),
+                count("read.events_stored"));
+        line("");
+        line("| Tamroi (`-Xmx512m`) at the end of | heap used MiB | heap committed MiB | live heap after a full GC, MiB | RSS MiB |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        for (String phase : List.of("kafka", "http", "latency", "replay", "reads")) {
+            if (values.containsKey("mem." + phase + ".rss_mb")) {
+                line("| %s | %s | %s | %s | %s |", phase, number("mem." + phase + ".heap_used_mb", 0),
+                        number("mem." + phase + ".heap_committed_mb", 0), number("mem." + phase + ".heap_live_mb", 0),
+                        number("mem." + phase + ".rss_mb", 0));
+            }
+        }
+        if (values.containsKey("replay.peak_rss_mb")) {
+            line("| the replay command (its own JVM, `-Xmx512m`): peak RSS | | | | %s |", number("replay.peak_rss_mb", 0));
+        }
+        line("");
+        line("| phase | wall s | CPU s used by this run (Tamroi, broker, its PostgreSQL backends, harness, wrk) "
+                + "| CPU s used by everything else on the machine | CPU s available |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        for (String phase : List.of("kafka", "http", "latency", "replay", "reads")) {
+            if (values.containsKey("cpu." + phase + ".wall_s")) {
+                line("| %s | %s | %s | %s | %s |", phase, number("cpu." + phase + ".wall_s", 1),
+                        number("cpu." + phase + ".ours_s", 1), number("cpu." + phase + ".others_s", 1),
+                        results.number("cpu." + phase + ".wall_s").map(w -> String.format(Locale.ROOT, "%.1f",
+                                w * results.number("machine.nproc").orElse(1.0))).orElse("—"));
+            }
+        }
+        return out.toString();
+    }
+
+    private void ratioRow(String what, String measured, String ceiling, String ceilingName, double goal) {
+        Optional<Double> m = results.number(measured);
+        Optional<Double> c = results.number(ceiling);
+        String ratio = m.isPresent() && c.isPresent() ? String.format(Locale.ROOT, "%.2f", m.get() / c.get()) : "—";
+        String met = goal <= 0 ? "—" : m.isPresent() && c.isPresent() ? (m.get() / c.get() >= goal ? "yes" : "**no**") : "not run";
+        line("| %s | %s | %s: %s | %s | %s | %s |", what, number(measured, 0), ceilingName, number(ceiling, 0), ratio,
+                goal <= 0 ? "none set" : String.format(Locale.ROOT, "≥ %.1f ×", goal), met);
+    }
+
+    private void pacedRow(String what, String name) {
+        String prefix = "read." + name + ".";
+        String ceiling = "read.static_paced.";
+        Optional<Double> p99 = results.number(prefix + "p99_ms");
+        String met = p99.map(v -> v < 10 ? "yes" : "**no**").orElse("not run");
+        line("| %s at %s requests/s: achieved requests/s; p50 / p99 / p99.9 ms | %s; %s / %s / %s "
+                        + "| static `/bench.txt` at the same rate: %s; %s / %s / %s | — | p99 < 10 ms | %s |",
+                what, text("bench.read_rate"), number(prefix + "rps", 0), number(prefix + "p50_ms", 2),
+                number(prefix + "p99_ms", 2), number(prefix + "p999_ms", 2), number(ceiling + "rps", 0),
+                number(ceiling + "p50_ms", 2), number(ceiling + "p99_ms", 2), number(ceiling + "p999_ms", 2), met);
+    }
+
+    private String text(String name) {
+        return values.getOrDefault(name, "?");
+    }
+
+    private String count(String name) {
+        return number(name, 0);
+    }
+
+    private String number(String name, int decimals) {
+        return results.number(name).map(v -> decimals == 0 ? String.format(Locale.ROOT, "%,d", Math.round(v))
+                : String.format(Locale.ROOT, "%,." + decimals + "f", v)).orElse("—");
+    }
+
+    private void line(String format, Object... args) {
+        out.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
