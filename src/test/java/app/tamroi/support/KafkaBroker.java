@@ -99,6 +99,24 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Shuts the broker down the way an operator restarting it would (a controlled shutdown that
+     * keeps its log directories, so topics, records and committed offsets survive); the KRaft
+     * controller beside it stays up. Clients lose the broker until {@link #startBrokerNodes()}.
+     */
+    public void stopBrokerNodes() {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    /** Starts the broker stopped by {@link #stopBrokerNodes()} again, on the same port and logs. */
+    public void startBrokerNodes() throws Exception {
+        cluster.brokers().values().forEach(kafka.server.BrokerServer::startup);
+        cluster.waitForReadyBrokers();
+    }
+
     /** Bootstrap servers of the running broker, for tests that bring their own clients. */
     public static String bootstrapServers() {
         String servers = bootstrapServers;

@@ -5,10 +5,13 @@ import app.tamroi.usecase.ingest.EventOutcome;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -40,6 +45,7 @@ public class StepEventsConsumer {
     private final IngestStepEvents ingest;
     private final CloudEventReader reader;
     private final MutinyEmitter<byte[]> deadLetters;
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public StepEventsConsumer(IngestStepEvents ingest, ObjectMapper json,
                               @Channel(Channels.STEP_EVENTS_DLQ) MutinyEmitter<byte[]> deadLetters) {
@@ -70,7 +76,9 @@ public class StepEventsConsumer {
      * A database that is briefly away must not stop consumption: the batch is tried again (it is
      * one transaction, so nothing is half-applied) with growing pauses. Past the limit the failure
      * propagates, the channel stops and readiness reports it, so that the orchestrator restarts us
-     * and the uncommitted offsets are consumed again.
+     * and the uncommitted offsets are consumed again. Once Tamroi is stopping, the database is going
+     * away for good: the batch is handed back at once, uncommitted, for the next owner of the
+     * partition, instead of holding up the shutdown and the group's rebalance.
      */
     private List<EventOutcome> ingestRetrying(List<IncomingStepEvent> events) {
         long pauseMillis = 200;
@@ -79,13 +87,15 @@ public class StepEventsConsumer {
             try {
                 return ingest.ingest(events, Optional.empty(), "kafka");
             } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() > deadline || stopping.getCount() == 0) {
                     throw e;
                 }
                 LOG.warnf("a batch of %d events could not be stored (%s); trying again in %d ms", events.size(),
                         e.getMessage(), pauseMillis);
                 try {
-                    Thread.sleep(pauseMillis);
+                    if (stopping.await(pauseMillis, TimeUnit.MILLISECONDS)) {
+                        throw e;
+                    }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -93,6 +103,11 @@ public class StepEventsConsumer {
                 pauseMillis = Math.min(pauseMillis * 2, 5_000);
             }
         }
+    }
+
+    /** As early in the shutdown as possible: a batch that fails from then on, or is pausing, gives up at once. */
+    void stopRetrying(@Observes @Priority(1) ShutdownEvent shutdown) {
+        stopping.countDown();
     }
 
     IncomingStepEvent read(ConsumerRecord<String, byte[]> record) {
