@@ -49,10 +49,17 @@ final class Testbed implements BeforeAllCallback, AfterAllCallback, TestWatcher 
     private KeyPair keys;
     private Path publicKey;
 
+    /**
+     * Two runs of these tests on one machine (a developer's and a CI build, say) must not drop each
+     * other's schema or cut each other's connections, so the schema and the instances' names carry
+     * this JVM's process id.
+     */
+    private static final String RUN = Long.toString(ProcessHandle.current().pid());
+
     /** @param name lower-case letters and underscores; names the schema, the instances and the log folder */
     Testbed(String name) {
         this.name = name;
-        this.database = new Database("faults_" + name);
+        this.database = new Database("faults_" + name + "_" + RUN);
         this.jar = Path.of(System.getProperty("tamroi.jar", "target/quarkus-app/quarkus-run.jar"));
     }
 
@@ -111,7 +118,7 @@ final class Testbed implements BeforeAllCallback, AfterAllCallback, TestWatcher 
 
     /** A Tamroi process of this test, not yet started. */
     TamroiInstance instance(String suffix) {
-        TamroiInstance instance = new TamroiInstance("tamroi_" + name + "_" + suffix, this);
+        TamroiInstance instance = new TamroiInstance("tamroi_" + name + "_" + RUN + "_" + suffix, this);
         instances.add(instance);
         return instance;
     }
