@@ -130,6 +130,18 @@ vacuum() {
     $PG -d "$TAMROI_DB" -c 'vacuum (analyze) application' -c 'vacuum (analyze) step_event' -c 'vacuum (analyze) service_version'
 }
 
+# ... and during an ingestion phase, what autovacuum would do on a server that has it: every
+# projection update leaves a dead row version in `application`, and without a vacuum the lookups
+# wade through them as the phase goes on. BENCH_VACUUM_EVERY=0 turns this off.
+VACUUM_EVERY="${BENCH_VACUUM_EVERY:-15}"
+VACUUMER=""
+vacuum_during() {
+    [[ "$VACUUM_EVERY" -gt 0 && "$($PG -d postgres -c 'show autovacuum')" == off ]] || return 0
+    ( while sleep "$VACUUM_EVERY"; do $PG -d "$TAMROI_DB" -c 'vacuum application' >/dev/null 2>&1 || true; done ) &
+    VACUUMER=$!
+}
+stop_vacuum() { [[ -n "$VACUUMER" ]] && kill "$VACUUMER" 2>/dev/null || true; VACUUMER=""; }
+
 # Optional: a thread dump of Tamroi every second, to see where ingestion spends its time.
 SAMPLER=""
 sample_threads() {
@@ -174,6 +186,7 @@ phase_done() {
 
 cleanup() {
     stop_sampling
+    stop_vacuum
     if [[ "${BENCH_KEEP_RUNNING:-0}" != 1 ]]; then
         "$LOCAL_DIR/tamroi.sh" stop >/dev/null 2>&1 || true
         "$LOCAL_DIR/kafka.sh" stop >/dev/null 2>&1 || true
@@ -210,11 +223,13 @@ say "Producing the Kafka workload ($WARMUP_APPS warm-up, then $APPS measured app
 bench produce
 say "Starting Tamroi; it consumes the topic from the start"
 cpu_mark
+vacuum_during
 bench await-kafka &
 AWAIT=$!
 "$LOCAL_DIR/tamroi.sh" start
 sample_threads kafka
 wait "$AWAIT"
+stop_vacuum
 cpu_report kafka
 stop_sampling
 memory kafka
@@ -230,7 +245,9 @@ bench ceiling http
 say "HTTP batches ($APPS applications, $HTTP_CLIENTS clients)"
 sample_threads http
 cpu_mark
+vacuum_during
 bench http
+stop_vacuum
 cpu_report http
 stop_sampling
 memory http
@@ -240,7 +257,9 @@ phase_done http
 # ---- latency ------------------------------------------------------------------------------------
 say "Produce → visible at $LATENCY_RATE events/s for $LATENCY_SECONDS s"
 cpu_mark
+vacuum_during
 bench latency
+stop_vacuum
 cpu_report latency
 memory latency
 vacuum
