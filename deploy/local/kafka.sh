@@ -4,6 +4,7 @@
 # A second broker beside a developer's one (the benchmark's) sets TAMROI_KAFKA_PORT,
 # TAMROI_KAFKA_CONTROLLER_PORT and TAMROI_KAFKA_WORK_DIR; the fetched jars are shared.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/processes.sh"
 
 source "$(dirname "${BASH_SOURCE[0]}")/kafka/common.sh"
 
@@ -29,12 +30,7 @@ port_open() {
 
 # The pid file alone could name a reused pid after a crash or reboot, so check it is our broker.
 running_pid() {
-    [[ -f "$PID_FILE" ]] || return 1
-    local pid
-    pid="$(cat "$PID_FILE")"
-    [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF "kafka.Kafka $CONFIG_FILE" || return 1
-    echo "$pid"
+    running_pid_of "$PID_FILE" "kafka.Kafka $CONFIG_FILE"
 }
 
 write_config() {
@@ -127,26 +123,7 @@ start() {
 }
 
 stop() {
-    local pid
-    if ! pid="$(running_pid)"; then
-        echo "Kafka is not running"
-        rm -f "$PID_FILE"
-        return 0
-    fi
-    kill -TERM "$pid"
-    # A controlled shutdown flushes the logs, so the next start need not recover them.
-    local waited=0
-    while kill -0 "$pid" 2>/dev/null; do
-        if (( waited >= 300 )); then
-            echo "Kafka (pid $pid) ignored SIGTERM for 30s; killing it" >&2
-            kill -KILL "$pid" 2>/dev/null || true
-            break
-        fi
-        sleep 0.1
-        waited=$(( waited + 1 ))
-    done
-    rm -f "$PID_FILE"
-    echo "Kafka stopped"
+    stop_process Kafka "$PID_FILE" "kafka.Kafka $CONFIG_FILE"
 }
 
 status() {

@@ -7,6 +7,7 @@
 # A second instance beside a developer's one (the benchmark's) sets TAMROI_WORK_DIR (pid, log,
 # keys), TAMROI_HTTP_PORT, TAMROI_KAFKA and TAMROI_DB.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/processes.sh"
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$LOCAL_DIR/../.." && pwd)"
@@ -34,12 +35,7 @@ now_ms() { date +%s%3N; }
 
 # The pid file alone could name a reused pid after a crash or reboot, so check it is our app.
 running_pid() {
-    [[ -f "$PID_FILE" ]] || return 1
-    local pid
-    pid="$(cat "$PID_FILE")"
-    [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "-jar $APP_JAR" || return 1
-    echo "$pid"
+    running_pid_of "$PID_FILE" "-jar $APP_JAR"
 }
 
 ensure_database() {
@@ -141,25 +137,7 @@ start() {
 }
 
 stop() {
-    local pid
-    if ! pid="$(running_pid)"; then
-        echo "Tamroi is not running"
-        rm -f "$PID_FILE"
-        return 0
-    fi
-    kill -TERM "$pid"
-    local waited=0
-    while kill -0 "$pid" 2>/dev/null; do
-        if (( waited >= 300 )); then
-            echo "Tamroi (pid $pid) ignored SIGTERM for 30s; killing it" >&2
-            kill -KILL "$pid" 2>/dev/null || true
-            break
-        fi
-        sleep 0.1
-        waited=$(( waited + 1 ))
-    done
-    rm -f "$PID_FILE"
-    echo "Tamroi stopped"
+    stop_process Tamroi "$PID_FILE" "-jar $APP_JAR"
 }
 
 status() {
