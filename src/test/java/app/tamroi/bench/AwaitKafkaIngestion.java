@@ -79,9 +79,16 @@ public final class AwaitKafkaIngestion {
             results.put("kafka.cold_seconds", coldSeconds);
             results.put("kafka.cold_events_per_s", rs.getLong(4) / coldSeconds);
         }
-        // the dead letters are sent after each poll's commit; give the last ones a moment
-        Thread.sleep(2000);
-        results.put("kafka.dead_letters", endOffsets(settings, KafkaStepEvents.DLQ));
+        // the dead letters are sent after each poll's commit: count them once their number stops growing
+        long[] last = {-1};
+        long deadLetters = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> endOffsets(settings, KafkaStepEvents.DLQ), n -> {
+                    boolean settled = n == last[0];
+                    last[0] = n;
+                    return settled;
+                });
+        results.put("kafka.dead_letters", deadLetters);
     }
 
     /** Started before Tamroi, so that no event is missed: the log exists once Flyway has run. */
