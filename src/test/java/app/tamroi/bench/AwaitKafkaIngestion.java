@@ -92,21 +92,16 @@ public final class AwaitKafkaIngestion {
     }
 
     /** Started before Tamroi, so that no event is missed: the log exists once Flyway has run. */
-    private static void awaitSchema(BenchSettings settings) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (true) {
-            try (Connection c = settings.connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select to_regclass('step_event') is not null")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return;
-                }
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("Tamroi did not create its tables within 3 minutes");
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitSchema(BenchSettings settings) {
+        org.awaitility.Awaitility.await("Tamroi creates its tables").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try (Connection c = settings.connect(); Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("select to_regclass('step_event') is not null")) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                });
     }
 
     static long endOffsets(BenchSettings settings, String topic) {
