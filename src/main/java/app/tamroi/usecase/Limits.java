@@ -1,0 +1,102 @@
+package app.tamroi.usecase;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Every bound on what a sender or a visitor may ask of Tamroi, in one place: each input is held to
+ * these where it enters, so that the work behind any one request stays small and the data stored
+ * can always be read back. docs/security.md lists them with their reasons.
+ */
+@ConfigMapping(prefix = "tamroi.limits")
+public interface Limits {
+
+    Text text();
+
+    Time time();
+
+    Timeline timeline();
+
+    Body body();
+
+    Lookups lookups();
+
+    /** Lengths in characters of what senders write. */
+    interface Text {
+        @WithDefault("256")
+        int maxId();
+
+        @WithDefault("128")
+        int maxSubject();
+
+        @WithDefault("64")
+        int maxCode();
+
+        @WithDefault("500")
+        int maxNote();
+
+        @WithDefault("200")
+        int maxName();
+
+        @WithDefault("2000")
+        int maxDescription();
+    }
+
+    /** The span of time the domain computes over. */
+    interface Time {
+        /** No e-service event predates this; earlier times are typing errors or attacks. */
+        @WithDefault("1970-01-01T00:00:00Z")
+        Instant earliest();
+
+        /** How far in the future an event's time may lie before it is refused (clocks drift). */
+        @WithDefault("PT5M")
+        Duration maxClockSkew();
+
+        /** How far past now an agency may ask "as of". */
+        @WithDefault("P1830D")
+        Duration asOfHorizon();
+    }
+
+    /** What a published timeline may promise. */
+    interface Timeline {
+        /** The longest promise or step target, in working days of the service's calendar. */
+        @WithDefault("1000")
+        int maxWorkingDays();
+
+        /** Decimals allowed in aheadFraction and atRiskFraction. */
+        @WithDefault("4")
+        int maxFractionDecimals();
+    }
+
+    /** Request bodies and JSON. */
+    interface Body {
+        /** The most events one HTTP batch may carry. */
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** The largest event or timeline body, in bytes. */
+        @WithDefault("1048576")
+        int maxBytes();
+
+        /** The deepest nesting of JSON arrays and objects. */
+        @WithDefault("32")
+        int maxJsonDepth();
+
+        /** The longest JSON number, in characters. */
+        @WithDefault("40")
+        int maxJsonNumberLength();
+    }
+
+    /** Public lookups (status pages and the track API) per client address. */
+    interface Lookups {
+        /** Lookups a client may make at once. */
+        @WithDefault("60")
+        int burst();
+
+        /** Lookups a client regains per minute. */
+        @WithDefault("60")
+        int perMinute();
+    }
+}
