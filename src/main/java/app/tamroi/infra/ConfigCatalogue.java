@@ -1,6 +1,9 @@
 package app.tamroi.infra;
 
 import app.tamroi.domain.calendar.WorkingCalendar;
+import app.tamroi.domain.service.Agency;
+import app.tamroi.domain.service.LocalizedText;
+import app.tamroi.usecase.timeline.Agencies;
 import app.tamroi.usecase.timeline.InvalidTimelineException;
 import app.tamroi.usecase.timeline.PublishTimeline;
 import app.tamroi.usecase.timeline.SharedCalendars;
@@ -23,11 +26,11 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The operator's catalogue in {@code config/}: shared calendars that definitions name, and the
- * service timelines published at start.
+ * The operator's catalogue in {@code config/}: the agencies (agencies.json), shared calendars that
+ * definitions name, and the service timelines published at start.
  */
 @ApplicationScoped
-public class ConfigCatalogue implements SharedCalendars {
+public class ConfigCatalogue implements SharedCalendars, Agencies {
 
     private static final Logger LOG = Logger.getLogger(ConfigCatalogue.class);
 
@@ -35,6 +38,7 @@ public class ConfigCatalogue implements SharedCalendars {
     private final ObjectMapper json;
     private final Map<String, WorkingCalendar> calendars = new ConcurrentHashMap<>();
     private volatile boolean calendarsLoaded;
+    private volatile Map<String, Agency> agencies;
 
     public ConfigCatalogue(CatalogueConfig config, ObjectMapper json) {
         this.config = config;
@@ -47,6 +51,36 @@ public class ConfigCatalogue implements SharedCalendars {
             loadCalendars();
         }
         return Optional.ofNullable(calendars.get(name));
+    }
+
+    @Override
+    public Agency byCode(String code) {
+        Map<String, Agency> known = agencies;
+        if (known == null) {
+            known = loadAgencies();
+        }
+        Agency agency = known.get(code);
+        return agency != null ? agency : Agency.unnamed(code);
+    }
+
+    private synchronized Map<String, Agency> loadAgencies() {
+        Path file = config.dir().resolve("agencies.json");
+        Map<String, Agency> read = new ConcurrentHashMap<>();
+        if (Files.isRegularFile(file)) {
+            try {
+                for (JsonNode node : json.readTree(file.toFile())) {
+                    TimelineDocument.Text name = json.treeToValue(node.path("name"), TimelineDocument.Text.class);
+                    Agency agency = new Agency(node.path("code").asText(null),
+                            name == null ? null : new LocalizedText(name.th(), name.en()));
+                    read.put(agency.code(), agency);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("config/agencies.json is not a list of agencies with code and name: "
+                        + e.getMessage(), e);
+            }
+        }
+        agencies = read;
+        return read;
     }
 
     /** Published before the demo plays (the demo observes a lower priority). */

@@ -39,7 +39,8 @@ public final class PostgresInsertCeiling {
             s.execute("create table " + TABLE + " (seq bigserial primary key, source varchar(256) not null, "
                     + "event_id varchar(256) not null, application_id bigint not null, type varchar(40) not null, "
                     + "step varchar(64), public_note varchar(500), occurred_at timestamptz not null, "
-                    + "received_at timestamptz not null, channel varchar(8) not null, unique (source, event_id))");
+                    + "received_at timestamptz not null, channel varchar(8) not null, agency varchar(64) not null, "
+                    + "unique (agency, source, event_id))");
             s.execute("create index on " + TABLE + " (application_id, occurred_at, seq)");
         }
         // split by application, as Kafka partitions do, so the clients never touch one application's rows together
@@ -73,8 +74,8 @@ public final class PostgresInsertCeiling {
                               int perTransaction) throws SQLException {
         OffsetDateTime received = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = settings.connect(); PreparedStatement ps = c.prepareStatement("insert into " + TABLE
-                + " (source, event_id, application_id, type, step, public_note, occurred_at, received_at, channel)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " (source, event_id, application_id, type, step, public_note, occurred_at, received_at, channel, agency)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             int inBatch = 0;
             for (StepEventWorkload.Event e : rows) {
@@ -87,6 +88,7 @@ public final class PostgresInsertCeiling {
                 ps.setObject(7, e.time().atOffset(ZoneOffset.UTC));
                 ps.setObject(8, received);
                 ps.setString(9, "kafka");
+                ps.setString(10, e.service().agency());
                 ps.addBatch();
                 if (++inBatch == perTransaction) {
                     ps.executeBatch();

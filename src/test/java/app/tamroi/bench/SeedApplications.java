@@ -73,8 +73,8 @@ public final class SeedApplications {
                     .collect(Collectors.joining(", "));
             // k = 0 submitted, 1..n the steps completed in turn, n+1 the application completed
             int events = s.executeUpdate("""
-                    insert into step_event (source, event_id, application_id, type, step, occurred_at, received_at, channel)
-                    select 'urn:th:' || a.agency || ':bench-seed', 'seed-' || a.id || '-' || k, a.id,
+                    insert into step_event (agency, source, event_id, application_id, type, step, occurred_at, received_at, channel)
+                    select a.agency, 'urn:th:' || a.agency || ':bench-seed', 'seed-' || a.id || '-' || k, a.id,
                            case when k = 0 then 'tamroi.application.submitted'
                                 when k <= cardinality(sv.steps) then 'tamroi.step.completed'
                                 else 'tamroi.application.completed' end,

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -32,22 +33,27 @@ public final class KafkaRecords {
 
     /** Sends one record and waits for the broker's acknowledgement, so the test can rely on it being stored. */
     public static RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
+        return sendBytes(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Sends a value as raw bytes, such as bytes that are not UTF-8 at all. */
+    public static RecordMetadata sendBytes(String topic, String key, byte[] value, Map<String, String> headers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         // Fail the test quickly instead of retrying for the default two minutes.
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
 
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         if (headers != null) {
             headers.forEach((name, headerValue) -> record.headers()
                     .add(name, headerValue == null ? null : headerValue.getBytes(StandardCharsets.UTF_8)));
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
             return producer.send(record).get(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,6 +14,10 @@ public record EventProblem(int status, String kind, String title, String detail)
         return new EventProblem(422, kind, title, detail);
     }
 
+    static EventProblem unstorable(String detail) {
+        return new EventProblem(422, "unstorable-event", "The event could not be stored", detail);
+    }
+
     static EventProblem forbidden(String detail) {
         return new EventProblem(403, "forbidden", "Not your agency's service", detail);
     }

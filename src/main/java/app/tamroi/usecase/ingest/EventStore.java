@@ -16,13 +16,14 @@ public interface EventStore {
     record ApplicationKey(String agency, String subject) {
     }
 
-    record EventKey(String source, String id) {
+    /** Duplicates are found per agency: a source names a sender within its agency. */
+    record EventKey(String agency, String source, String id) {
     }
 
     record NewApplication(ApplicationKey key, String serviceCode, TrackingCode trackingCode) {
     }
 
-    record Append(long applicationId, RecordedEvent event) {
+    record Append(long applicationId, String agency, RecordedEvent event) {
     }
 
     record Projection(long applicationId, int serviceVersion, JourneyStatus status, int eventCount) {

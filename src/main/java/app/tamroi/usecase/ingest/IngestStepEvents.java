@@ -8,18 +8,22 @@ import app.tamroi.domain.journey.StepEventType;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceHistory;
 import app.tamroi.domain.service.ServiceVersion;
+import app.tamroi.usecase.InputText;
+import app.tamroi.usecase.Limits;
+import app.tamroi.usecase.StoreOutage;
+import app.tamroi.usecase.StoreRefusedException;
 import app.tamroi.usecase.access.Caller;
 import app.tamroi.usecase.ingest.EventOutcome.Outcome;
 import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
 import app.tamroi.usecase.ingest.EventStore.EventKey;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,33 +32,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Takes a batch of step events from any channel, keeps every valid one in the log exactly once
  * and brings the affected applications' projections up to date, all in one transaction: a batch
- * costs a handful of statements, whatever its size.
+ * costs a handful of statements, whatever its size. One event the store refuses costs its batch a
+ * few more transactions, never the other events.
  */
 @ApplicationScoped
 public class IngestStepEvents {
 
-    static final int MAX_ID = 256;
-    static final int MAX_SUBJECT = 128;
-    static final int MAX_STEP = 64;
-    static final int MAX_NOTE = 500;
+    private static final Logger LOG = Logger.getLogger(IngestStepEvents.class);
 
     private final EventStore store;
     private final ServiceCatalogue catalogue;
     private final Projector projector;
-    private final EventsConfig config;
+    private final Limits limits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public IngestStepEvents(EventStore store, ServiceCatalogue catalogue, Projector projector, EventsConfig config,
+    public IngestStepEvents(EventStore store, ServiceCatalogue catalogue, Projector projector, Limits limits,
                             Clock clock) {
         this.store = store;
         this.catalogue = catalogue;
         this.projector = projector;
-        this.config = config;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -62,16 +65,49 @@ public class IngestStepEvents {
     private record Candidate(int index, IncomingStepEvent raw, ApplicationKey application, ServiceHistory service,
                              StepEventType type, Instant occurredAt) {
         EventKey key() {
-            return new EventKey(raw.source(), raw.id());
+            // an agency's sources are its own: another agency reusing them is not a duplicate
+            return new EventKey(application.agency(), raw.source(), raw.id());
         }
     }
 
     /**
      * @param caller the agency behind an HTTP request; empty for the trusted Kafka channel
      * @return one outcome per event, in the order given
+     * @throws RuntimeException only for an outage of the store (see {@link StoreOutage}): nothing was
+     *         stored, and the same batch may be sent again
      */
-    @Transactional
     public List<EventOutcome> ingest(List<IncomingStepEvent> batch, Optional<Caller> caller, String channel) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> ingestTogether(batch, caller, channel));
+        } catch (RuntimeException e) {
+            if (StoreOutage.isOutage(e)) {
+                throw e;
+            }
+            if (batch.size() == 1) {
+                return List.of(EventOutcome.rejected(batch.get(0), unstorable(batch.get(0), e)));
+            }
+            // the batch was rolled back as a whole: halve it until the events the store refuses stand alone
+            int half = batch.size() / 2;
+            List<EventOutcome> outcomes = new ArrayList<>(batch.size());
+            outcomes.addAll(ingest(batch.subList(0, half), caller, channel));
+            outcomes.addAll(ingest(batch.subList(half, batch.size()), caller, channel));
+            return outcomes;
+        }
+    }
+
+    private static EventProblem unstorable(IncomingStepEvent event, RuntimeException failure) {
+        Optional<StoreRefusedException> refused = StoreRefusedException.behind(failure);
+        if (refused.isPresent()) {
+            LOG.warnf("event %s from %s refused by the database: %s", event.id(), event.source(), failure.getMessage());
+            return EventProblem.unstorable("the database refused this event's data (SQL state " + refused.get().sqlState()
+                    + "); nothing of it was stored");
+        }
+        LOG.errorf(failure, "event %s from %s could not be applied", event.id(), event.source());
+        return EventProblem.unstorable("Tamroi could not apply this event (the failure is logged for its operators); "
+                + "nothing of it was stored");
+    }
+
+    private List<EventOutcome> ingestTogether(List<IncomingStepEvent> batch, Optional<Caller> caller, String channel) {
         Instant receivedAt = clock.instant();
         EventOutcome[] outcomes = new EventOutcome[batch.size()];
         List<Candidate> candidates = new ArrayList<>();
@@ -128,7 +164,8 @@ public class IngestStepEvents {
         for (Candidate c : candidates) {
             StepEvent event = new StepEvent(c.type(), Optional.ofNullable(c.raw().step()), c.occurredAt(), 0,
                     Optional.ofNullable(c.raw().publicNote()));
-            appends.add(new EventStore.Append(applications.get(c.application()).id(),
+            Application app = applications.get(c.application());
+            appends.add(new EventStore.Append(app.id(), app.agency(),
                     new RecordedEvent(c.raw().source(), c.raw().id(), event, receivedAt, channel)));
         }
         Set<EventKey> appended = appends.isEmpty() ? Set.of() : store.append(appends);
@@ -172,30 +209,41 @@ public class IngestStepEvents {
         if (!"1.0".equals(e.specversion())) {
             throw new Rejection(EventProblem.invalid("specversion " + e.specversion() + " is not supported: send 1.0"));
         }
-        required(e.id(), "id", MAX_ID);
-        required(e.source(), "source", MAX_ID);
-        required(e.type(), "type", MAX_ID);
-        required(e.subject(), "subject", MAX_SUBJECT);
+        Limits.Text text = limits.text();
+        required(e.id(), "id", text.maxId());
+        required(e.source(), "source", text.maxId());
+        required(e.type(), "type", text.maxId());
+        required(e.subject(), "subject", text.maxSubject());
         required(e.time(), "time", 64);
         StepEventType type = StepEventType.fromCloudEventType(e.type()).orElseThrow(() -> new Rejection(
                 EventProblem.invalid("type '" + e.type() + "' is not a Tamroi step event type: see docs/events.md")));
         Instant occurredAt;
         try {
             occurredAt = OffsetDateTime.parse(e.time()).toInstant();
-        } catch (DateTimeParseException ex) {
+        } catch (DateTimeException ex) {
             throw new Rejection(EventProblem.invalid("time '" + e.time() + "' is not an RFC 3339 timestamp like 2026-11-16T09:00:00+07:00"));
         }
-        if (occurredAt.isAfter(receivedAt.plus(config.maxClockSkew()))) {
+        Limits.Time time = limits.time();
+        if (occurredAt.isAfter(receivedAt.plus(time.maxClockSkew()))) {
             throw new Rejection(EventProblem.unprocessable("event-in-future", "The event's time lies in the future",
-                    "time " + e.time() + " is more than " + config.maxClockSkew().toMinutes()
+                    "time " + e.time() + " is more than " + time.maxClockSkew().toMinutes()
                             + " minutes ahead of this server's clock; check the sender's clock"));
         }
-        required(e.service(), "data.service", MAX_STEP);
-        bounded(e.publicNote(), "data.publicNote", MAX_NOTE);
+        if (occurredAt.isBefore(time.earliest())) {
+            throw new Rejection(EventProblem.unprocessable("event-too-early", "The event's time lies too far in the past",
+                    "time " + e.time() + " lies before " + time.earliest() + ", the earliest time Tamroi keeps; "
+                            + "check the sender's clock and time format"));
+        }
+        required(e.service(), "data.service", text.maxCode());
+        bounded(e.publicNote(), "data.publicNote", text.maxNote());
+        InputText.flawInProse(e.publicNote()).ifPresent(flaw -> {
+            throw new Rejection(EventProblem.invalid("data.publicNote " + flaw));
+        });
         if (type.namesStep()) {
-            required(e.step(), "data.step (for " + e.type() + ")", MAX_STEP);
+            required(e.step(), "data.step (for " + e.type() + ")", text.maxCode());
         } else {
-            bounded(e.step(), "data.step", MAX_STEP);
+            bounded(e.step(), "data.step", text.maxCode());
+            lineOnly(e.step(), "data.step");
         }
         ServiceHistory service = catalogue.history(e.service()).orElseThrow(() -> new Rejection(
                 EventProblem.unprocessable("unknown-service", "Unknown service",
@@ -247,6 +295,13 @@ public class IngestStepEvents {
             throw new Rejection(EventProblem.invalid(name + " is required"));
         }
         bounded(value, name, max);
+        lineOnly(value, name);
+    }
+
+    private static void lineOnly(String value, String name) {
+        InputText.flawInLine(value).ifPresent(flaw -> {
+            throw new Rejection(EventProblem.invalid(name + " " + flaw));
+        });
     }
 
     private static void bounded(String value, String name, int max) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Derives each application's stored projection from its events: the same code serves live
@@ -21,6 +22,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class Projector {
+
+    private static final Logger LOG = Logger.getLogger(Projector.class);
 
     private final EventStore store;
     private final ServiceCatalogue catalogue;
@@ -38,9 +41,15 @@ public class Projector {
         List<EventStore.Projection> projections = new ArrayList<>(applications.size());
         for (Application app : applications) {
             List<RecordedEvent> recorded = events.getOrDefault(app.id(), List.of());
-            ServiceVersion version = versionFollowed(app.serviceCode(), recorded);
-            JourneyStatus status = JourneyStatus.of(version, recorded.stream().map(RecordedEvent::event).toList(), asOf);
-            projections.add(new EventStore.Projection(app.id(), version.number(), status, recorded.size()));
+            try {
+                ServiceVersion version = versionFollowed(app.serviceCode(), recorded);
+                JourneyStatus status = JourneyStatus.of(version, recorded.stream().map(RecordedEvent::event).toList(), asOf);
+                projections.add(new EventStore.Projection(app.id(), version.number(), status, recorded.size()));
+            } catch (RuntimeException e) {
+                // the events are kept and the log stays the truth; only this application's cached status lags
+                LOG.errorf(e, "the status of application %d (service '%s') cannot be computed; its projection is left as it was",
+                        app.id(), app.serviceCode());
+            }
         }
         store.project(projections, asOf);
     }

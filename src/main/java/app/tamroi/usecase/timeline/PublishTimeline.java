@@ -2,6 +2,7 @@ package app.tamroi.usecase.timeline;
 
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceHistory;
+import app.tamroi.usecase.Limits;
 import app.tamroi.usecase.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -20,9 +21,12 @@ public class PublishTimeline {
     private final ServiceVersions versions;
     private final ServiceCatalogue catalogue;
     private final SharedCalendars calendars;
+    private final Limits limits;
     private final Clock clock;
 
-    public PublishTimeline(ServiceVersions versions, ServiceCatalogue catalogue, SharedCalendars calendars, Clock clock) {
+    public PublishTimeline(ServiceVersions versions, ServiceCatalogue catalogue, SharedCalendars calendars, Limits limits,
+                           Clock clock) {
+        this.limits = limits;
         this.versions = versions;
         this.catalogue = catalogue;
         this.calendars = calendars;
@@ -54,7 +58,9 @@ public class PublishTimeline {
                 ? new TimelineDocument(code, document.agency(), document.name(), document.description(), document.promise(),
                         document.calendar(), document.aheadFraction(), document.atRiskFraction(), document.steps())
                 : document;
-        return withCode.toDefinition(calendars::named);
+        ServiceDefinition definition = withCode.toDefinition(calendars::named);
+        TimelineLimits.check(definition, limits);
+        return definition;
     }
 
     private Published publish(ServiceDefinition definition) {

@@ -6,13 +6,16 @@ import app.tamroi.domain.application.TrackingCode;
 import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.usecase.NotFoundException;
+import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.access.Caller;
+import app.tamroi.usecase.timeline.Agencies;
 import app.tamroi.usecase.ingest.Projector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Where an application stands: for the citizen by tracking code, now; for the agency by its own
@@ -21,11 +24,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class TrackApplication {
 
+    private static final Logger LOG = Logger.getLogger(TrackApplication.class);
+
     private final ApplicationQueries queries;
     private final Projector projector;
+    private final Agencies agencies;
     private final Clock clock;
 
-    public TrackApplication(ApplicationQueries queries, Projector projector, Clock clock) {
+    public TrackApplication(ApplicationQueries queries, Projector projector, Agencies agencies, Clock clock) {
+        this.agencies = agencies;
         this.queries = queries;
         this.projector = projector;
         this.clock = clock;
@@ -45,8 +52,16 @@ public class TrackApplication {
 
     private TrackedApplication at(Application app, Instant asOf) {
         List<RecordedEvent> events = queries.events(app.id());
-        ServiceVersion version = projector.versionFollowed(app.serviceCode(), events);
-        JourneyStatus status = JourneyStatus.of(version, events.stream().map(RecordedEvent::event).toList(), asOf);
-        return new TrackedApplication(app, status, events);
+        try {
+            ServiceVersion version = projector.versionFollowed(app.serviceCode(), events);
+            JourneyStatus status = JourneyStatus.of(version, events.stream().map(RecordedEvent::event).toList(), asOf);
+            return new TrackedApplication(app, status, events, agencies.byCode(app.agency()));
+        } catch (RuntimeException e) {
+            if (StoreOutage.isOutage(e)) {
+                throw e;
+            }
+            LOG.errorf(e, "the status of application %d (service '%s') cannot be computed", app.id(), app.serviceCode());
+            throw new StatusUnavailableException(app.trackingCode().grouped(), e);
+        }
     }
 }

@@ -1,9 +1,8 @@
 package app.tamroi.adapter.in.cloudevents;
 
+import app.tamroi.adapter.in.json.StrictJson;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
@@ -13,9 +12,9 @@ import java.util.Map;
  */
 public final class CloudEventReader {
 
-    private final ObjectMapper json;
+    private final StrictJson json;
 
-    public CloudEventReader(ObjectMapper json) {
+    public CloudEventReader(StrictJson json) {
         this.json = json;
     }
 
@@ -38,9 +37,9 @@ public final class CloudEventReader {
 
     public IncomingStepEvent structured(byte[] body) {
         try {
-            return structured(json.readTree(body));
-        } catch (java.io.IOException e) {
-            return IncomingStepEvent.malformed(null, null, "the message is not valid JSON: " + brief(e));
+            return structured(json.tree(body));
+        } catch (StrictJson.UnreadableJson e) {
+            return IncomingStepEvent.malformed(null, null, "the message is not valid JSON: " + e.getMessage());
         }
     }
 
@@ -48,10 +47,10 @@ public final class CloudEventReader {
     public IncomingStepEvent binary(Map<String, String> headers, byte[] value) {
         JsonNode data;
         try {
-            data = value == null || value.length == 0 ? null : json.readTree(value);
-        } catch (java.io.IOException e) {
+            data = value == null || value.length == 0 ? null : json.tree(value);
+        } catch (StrictJson.UnreadableJson e) {
             return IncomingStepEvent.malformed(headers.get("ce_id"), headers.get("ce_source"),
-                    "the data is not valid JSON: " + brief(e));
+                    "the data is not valid JSON: " + e.getMessage());
         }
         return withData(headers.get("ce_specversion"), headers.get("ce_id"), headers.get("ce_source"),
                 headers.get("ce_type"), headers.get("ce_subject"), headers.get("ce_time"), data);
@@ -78,10 +77,5 @@ public final class CloudEventReader {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() || !v.isTextual() ? null : v.asText();
-    }
-
-    static String brief(java.io.IOException e) {
-        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        return m == null ? "unreadable" : m.length() > 200 ? m.substring(0, 200) : m;
     }
 }

@@ -4,7 +4,7 @@ import app.tamroi.adapter.in.cloudevents.CloudEventReader;
 import app.tamroi.usecase.ingest.EventOutcome;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.tamroi.adapter.in.json.StrictJson;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -47,7 +47,7 @@ public class StepEventsConsumer {
     private final MutinyEmitter<byte[]> deadLetters;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    public StepEventsConsumer(IngestStepEvents ingest, ObjectMapper json,
+    public StepEventsConsumer(IngestStepEvents ingest, StrictJson json,
                               @Channel(Channels.STEP_EVENTS_DLQ) MutinyEmitter<byte[]> deadLetters) {
         this.ingest = ingest;
         this.reader = new CloudEventReader(json);
@@ -87,6 +87,8 @@ public class StepEventsConsumer {
             try {
                 return ingest.ingest(events, Optional.empty(), "kafka");
             } catch (RuntimeException e) {
+                // ingestion settles every data fault by itself (those records are dead-lettered): what
+                // reaches here is the store being away
                 if (System.nanoTime() > deadline || stopping.getCount() == 0) {
                     throw e;
                 }

@@ -1,15 +1,15 @@
 package app.tamroi.adapter.in.rest;
 
 import app.tamroi.adapter.in.cloudevents.CloudEventReader;
+import app.tamroi.adapter.in.json.StrictJson;
+import app.tamroi.usecase.Limits;
 import app.tamroi.usecase.access.Caller;
 import app.tamroi.usecase.ingest.EventOutcome;
 import app.tamroi.usecase.ingest.EventProblem;
-import app.tamroi.usecase.ingest.EventsConfig;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,6 @@ public class EventsResource {
 
     public static final String CLOUDEVENT = "application/cloudevents+json";
     public static final String CLOUDEVENT_BATCH = "application/cloudevents-batch+json";
-    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String id, String source, EventOutcome.Outcome outcome, String trackingCode, Problem problem) {
@@ -57,14 +55,14 @@ public class EventsResource {
     }
 
     private final IngestStepEvents ingest;
-    private final EventsConfig config;
-    private final ObjectMapper json;
+    private final Limits.Body limits;
+    private final StrictJson json;
     private final CloudEventReader reader;
     private final JsonWebToken token;
 
-    public EventsResource(IngestStepEvents ingest, EventsConfig config, ObjectMapper json, JsonWebToken token) {
+    public EventsResource(IngestStepEvents ingest, Limits limits, StrictJson json, JsonWebToken token) {
         this.ingest = ingest;
-        this.config = config;
+        this.limits = limits.body();
         this.json = json;
         this.reader = new CloudEventReader(json);
         this.token = token;
@@ -96,10 +94,10 @@ public class EventsResource {
                     "send [ {event}, {event}, … ] with " + CLOUDEVENT_BATCH + ", or one event with " + CLOUDEVENT).response();
         }
         if (array.isEmpty()) {
-            return Problem.of(400, "invalid-batch", "The batch is empty", "send 1 to " + config.maxBatch() + " events").response();
+            return Problem.of(400, "invalid-batch", "The batch is empty", "send 1 to " + limits.maxBatch() + " events").response();
         }
-        if (array.size() > config.maxBatch()) {
-            return Problem.of(413, "batch-too-large", "A batch holds 1 to " + config.maxBatch() + " events",
+        if (array.size() > limits.maxBatch()) {
+            return Problem.of(413, "batch-too-large", "A batch holds 1 to " + limits.maxBatch() + " events",
                     "this batch holds " + array.size() + "; split it").response();
         }
         List<IncomingStepEvent> events = new ArrayList<>(array.size());
@@ -118,16 +116,20 @@ public class EventsResource {
         if (body == null || body.length == 0) {
             throw new BadEventBody(Problem.of(400, "malformed-json", "The body is empty", "send a CloudEvent as JSON"));
         }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new BadEventBody(Problem.of(413, "body-too-large", "The body is larger than 1 MiB",
+        if (body.length > limits.maxBytes()) {
+            throw new BadEventBody(Problem.of(413, "body-too-large", "The body is larger than " + inWords(limits.maxBytes()),
                     "this body has " + body.length + " bytes; send smaller batches"));
         }
         try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new BadEventBody(Problem.of(400, "malformed-json", "The body is not valid JSON",
-                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            return json.tree(body);
+        } catch (StrictJson.UnreadableJson e) {
+            throw new BadEventBody(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getMessage()));
         }
+    }
+
+    static String inWords(int bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 
     private Optional<Caller> caller() {

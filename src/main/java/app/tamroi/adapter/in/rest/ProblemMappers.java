@@ -1,5 +1,9 @@
 package app.tamroi.adapter.in.rest;
 
+import app.tamroi.adapter.in.json.StrictJson;
+import app.tamroi.usecase.StoreOutage;
+import app.tamroi.usecase.track.StatusUnavailableException;
+import app.tamroi.usecase.StoreRefusedException;
 import app.tamroi.usecase.StoreUnavailableException;
 import app.tamroi.usecase.NotFoundException;
 import app.tamroi.usecase.access.NotPermittedException;
@@ -10,20 +14,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.transaction.HeuristicMixedException;
-import jakarta.transaction.HeuristicRollbackException;
-import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -87,6 +79,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response statusUnavailable(StatusUnavailableException e) {
+        return Problem.of(422, "status-not-computable", "This application's status cannot be worked out",
+                "its events are kept, but its service's timeline cannot be read; the operators have been told (it is logged)")
+                .response();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(StrictJson.UnreadableJson e) {
+        return Problem.of(400, "malformed-json", "The body is not the JSON expected", e.getMessage()).response();
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -98,59 +102,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        DatabaseOutage outage = DatabaseOutage.behind(e);
-        if (outage != DatabaseOutage.NONE) {
+        StoreOutage outage = StoreOutage.behind(e);
+        if (outage != StoreOutage.NONE) {
             LOG.warnf("the database could not be reached: %s", e);
-            return unavailable(outage == DatabaseOutage.AT_COMMIT
+            return unavailable(outage == StoreOutage.AT_COMMIT
                     ? "the database went away while your request was being committed; send the same request again "
                             + "shortly: an event that was stored after all is answered DUPLICATE, never applied twice"
                     : "nothing was stored; send the same request again shortly");
         }
+        var refused = StoreRefusedException.behind(e);
+        if (refused.isPresent()) {
+            LOG.warnf("the database refused a request's data: %s", e);
+            return Problem.of(422, "unstorable", "The database refused this data",
+                    "SQL state " + refused.get().sqlState() + ": nothing was stored; check the text for characters "
+                            + "that cannot be stored and numbers out of range").response();
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(500, "internal", "Something went wrong on our side",
                 "nothing you sent was lost if you got no success answer; try again, and tell us if it persists").response();
-    }
-
-    /**
-     * Whether a failure is the database being out of reach, however it travelled: through
-     * Hibernate (the service catalogue), as a commit that Narayana could not complete (its cause
-     * then sits among the suppressed exceptions) or from the pool. A failure of any other kind,
-     * such as a violated constraint, is a fault of ours and stays a 500: retrying it cannot help.
-     */
-    enum DatabaseOutage {
-        NONE, BEFORE_COMMIT, AT_COMMIT;
-
-        static DatabaseOutage behind(Throwable failure) {
-            boolean atCommit = false;
-            boolean unreachable = false;
-            Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
-            Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            while (!pending.isEmpty()) {
-                Throwable t = pending.pop();
-                if (!seen.add(t)) {
-                    continue;
-                }
-                atCommit |= t instanceof RollbackException
-                        || t instanceof HeuristicMixedException
-                        || t instanceof HeuristicRollbackException;
-                unreachable |= t instanceof StoreUnavailableException || t instanceof SQLException sql && unreachable(sql);
-                if (t.getCause() != null) {
-                    pending.push(t.getCause());
-                }
-                Arrays.stream(t.getSuppressed()).forEach(pending::push);
-            }
-            return !unreachable ? NONE : atCommit ? AT_COMMIT : BEFORE_COMMIT;
-        }
-
-        private static boolean unreachable(SQLException e) {
-            String state = e.getSQLState();
-            if (state == null) {
-                // the pool's own failures carry no SQL state; running out of time for a connection is one
-                return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
-            }
-            // 08: connection exception; 57P01-57P03: the server shut down or cannot take connections yet;
-            // 53300: too many connections
-            return state.startsWith("08") || state.startsWith("57P0") || state.equals("53300");
-        }
     }
 }

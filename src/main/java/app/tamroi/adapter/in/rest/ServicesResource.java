@@ -2,8 +2,11 @@ package app.tamroi.adapter.in.rest;
 
 import app.tamroi.domain.service.ServiceHistory;
 import app.tamroi.domain.service.ServiceVersion;
+import app.tamroi.adapter.in.json.StrictJson;
+import app.tamroi.usecase.Limits;
 import app.tamroi.usecase.NotFoundException;
 import app.tamroi.usecase.access.Caller;
+import app.tamroi.usecase.timeline.Agencies;
 import app.tamroi.usecase.timeline.PublishTimeline;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import app.tamroi.usecase.timeline.TimelineDocument;
@@ -27,21 +30,27 @@ public class ServicesResource {
     public record PublishedView(String code, int version) {
     }
 
-    public record VersionView(String code, int version, String publishedAt, TimelineDocument definition) {
-        static VersionView of(ServiceVersion v) {
-            return new VersionView(v.serviceCode(), v.number(), v.publishedAt().toString(), TimelineDocument.of(v.definition()));
-        }
+    public record VersionView(String code, int version, String publishedAt, StatusView.AgencyRef owner,
+                              TimelineDocument definition) {
     }
 
-    public record Summary(String code, String agency, TimelineDocument.Text name, int currentVersion) {
+    public record Summary(String code, String agency, StatusView.AgencyRef owner, TimelineDocument.Text name,
+                          int currentVersion) {
     }
 
     private final PublishTimeline publish;
     private final ServiceCatalogue catalogue;
+    private final Agencies agencies;
+    private final StrictJson json;
+    private final Limits.Body limits;
     private final JsonWebToken token;
 
-    public ServicesResource(PublishTimeline publish, ServiceCatalogue catalogue, JsonWebToken token) {
+    public ServicesResource(PublishTimeline publish, ServiceCatalogue catalogue, Agencies agencies, StrictJson json,
+                            Limits limits, JsonWebToken token) {
         this.publish = publish;
+        this.agencies = agencies;
+        this.json = json;
+        this.limits = limits.body();
         this.catalogue = catalogue;
         this.token = token;
     }
@@ -50,7 +59,15 @@ public class ServicesResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.TIMELINE_EDITOR)
-    public Response publish(@PathParam("code") String code, TimelineDocument document) {
+    public Response publish(@PathParam("code") String code, byte[] body) {
+        if (body == null || body.length == 0) {
+            return Problem.of(400, "malformed-json", "The body is empty", "send a service timeline as JSON").response();
+        }
+        if (body.length > limits.maxBytes()) {
+            return Problem.of(413, "body-too-large", "The body is larger than " + EventsResource.inWords(limits.maxBytes()),
+                    "this body has " + body.length + " bytes").response();
+        }
+        TimelineDocument document = json.read(body, TimelineDocument.class);
         PublishTimeline.Published p = publish.publish(code, document, TokenCaller.of(token));
         return Response.status(p.created() ? 201 : 200).entity(new PublishedView(p.code(), p.version())).build();
     }
@@ -58,7 +75,7 @@ public class ServicesResource {
     @GET
     public List<Summary> list() {
         return catalogue.all().stream().map(ServiceHistory::current)
-                .map(v -> new Summary(v.serviceCode(), v.definition().agency(),
+                .map(v -> new Summary(v.serviceCode(), v.definition().agency(), owner(v),
                         TimelineDocument.of(v.definition()).name(), v.number()))
                 .toList();
     }
@@ -66,14 +83,22 @@ public class ServicesResource {
     @GET
     @Path("/{code}")
     public VersionView current(@PathParam("code") String code) {
-        return VersionView.of(history(code).current());
+        return view(history(code).current());
     }
 
     @GET
     @Path("/{code}/versions/{n}")
     public VersionView version(@PathParam("code") String code, @PathParam("n") int n) {
-        return history(code).version(n).map(VersionView::of)
+        return history(code).version(n).map(this::view)
                 .orElseThrow(() -> new NotFoundException("service '" + code + "' has no version " + n));
+    }
+
+    private VersionView view(ServiceVersion v) {
+        return new VersionView(v.serviceCode(), v.number(), v.publishedAt().toString(), owner(v), TimelineDocument.of(v.definition()));
+    }
+
+    private StatusView.AgencyRef owner(ServiceVersion v) {
+        return StatusView.AgencyRef.of(agencies.byCode(v.definition().agency()));
     }
 
     private ServiceHistory history(String code) {

@@ -3,6 +3,7 @@ package app.tamroi.adapter.in.rest;
 import app.tamroi.domain.application.RecordedEvent;
 import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.journey.StepProgress;
+import app.tamroi.domain.service.Agency;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.domain.service.Step;
 import app.tamroi.usecase.timeline.TimelineDocument;
@@ -40,7 +41,14 @@ public record StatusView(
         String publicNote,
         List<StepView> steps) {
 
-    public record ServiceRef(String code, TimelineDocument.Text name, int version) {
+    public record ServiceRef(String code, TimelineDocument.Text name, int version, AgencyRef agency) {
+    }
+
+    /** Whose service it is, as the operator names the agency (not as the agency's timeline says). */
+    public record AgencyRef(String code, TimelineDocument.Text name) {
+        public static AgencyRef of(Agency agency) {
+            return new AgencyRef(agency.code(), TimelineDocument.Text.of(agency.name()));
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -61,7 +69,8 @@ public record StatusView(
         ZoneId zone = version.definition().calendar().zone();
         List<StepView> steps = s.steps().stream().map(p -> step(p, zone)).toList();
         return new StatusView(tracked.application().trackingCode().grouped(),
-                new ServiceRef(version.serviceCode(), TimelineDocument.Text.of(version.definition().name()), version.number()),
+                new ServiceRef(version.serviceCode(), TimelineDocument.Text.of(version.definition().name()), version.number(),
+                        AgencyRef.of(tracked.agency())),
                 time(s.asOf(), zone), s.status().name(), s.scheduleStatus().name(), s.atRisk(),
                 s.currentStep().map(Step::code).orElse(null),
                 s.elapsedMinutes(), s.promiseMinutes(), s.minutesInCurrentStep(), s.remainingMinutes(), s.slackMinutes(),

@@ -26,6 +26,8 @@ public interface CitizenTexts {
     @Message String statusPageTitle(String service);
     @Message String applicationStatus();
     @Message String trackingCode();
+
+    @Message String providedBy(String agency);
     @Message String status(Status status);
     @Message String expectedBy(String when);
     @Message String promisedBy(String when);

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public record StatusPage(
         String serviceName,
+        String agencyName,
         String trackingCode,
         Status status,
         Optional<String> expectedBy,
@@ -75,6 +76,7 @@ public record StatusPage(
         boolean started = s.status() != Status.NOT_SUBMITTED;
         return new StatusPage(
                 s.serviceVersion().definition().name().in(locale),
+                tracked.agency().name().in(locale),
                 tracked.application().trackingCode().grouped(),
                 s.status(),
                 running ? s.expectedBy().map(words::dateTime) : Optional.empty(),

@@ -3,30 +3,52 @@ package app.tamroi.adapter.out.persistence;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.usecase.timeline.ServiceVersions;
-import app.tamroi.usecase.timeline.TimelineDocument;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 @ApplicationScoped
 public class PanacheServiceVersions implements ServiceVersions {
 
+    private static final Logger LOG = Logger.getLogger(PanacheServiceVersions.class);
+
     private final ObjectMapper json;
+    private final ObjectMapper reader;
+    /** Each unreadable row is reported once, not at every reload of the catalogue. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     public PanacheServiceVersions(ObjectMapper json) {
         this.json = json;
+        this.reader = StoredDefinition.reader(json);
     }
 
+    /**
+     * Every version that can be read. One that cannot (written by hand, or by an older Tamroi with
+     * looser rules) is logged and left out: it must never take the whole catalogue down with it.
+     */
     @Override
     @Transactional
     public List<ServiceVersion> all() {
-        return ServiceVersionEntity.<ServiceVersionEntity>listAll(Sort.by("serviceCode").and("version"))
-                .stream().map(this::toDomain).toList();
+        List<ServiceVersion> readable = new ArrayList<>();
+        for (ServiceVersionEntity e : ServiceVersionEntity.<ServiceVersionEntity>listAll(Sort.by("serviceCode").and("version"))) {
+            try {
+                readable.add(toDomain(e));
+            } catch (JsonProcessingException | RuntimeException ex) {
+                if (reported.add(e.serviceCode + " v" + e.version)) {
+                    LOG.errorf("version %d of service '%s' cannot be read and is left out of the catalogue: %s",
+                            e.version, e.serviceCode, ex.getMessage());
+                }
+            }
+        }
+        return readable;
     }
 
     @Override
@@ -34,7 +56,7 @@ public class PanacheServiceVersions implements ServiceVersions {
     public boolean add(ServiceDefinition definition, int number, Instant publishedAt) {
         String document;
         try {
-            document = json.writeValueAsString(TimelineDocument.of(definition));
+            document = json.writeValueAsString(StoredDefinition.of(definition));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot write a service definition", ex);
         }
@@ -51,12 +73,7 @@ public class PanacheServiceVersions implements ServiceVersions {
         return added == 1;
     }
 
-    private ServiceVersion toDomain(ServiceVersionEntity e) {
-        try {
-            TimelineDocument doc = json.readValue(e.definition, TimelineDocument.class);
-            return new ServiceVersion(doc.toDefinition(name -> Optional.empty()), e.version, e.publishedAt);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored definition of " + e.serviceCode + " v" + e.version + " is unreadable", ex);
-        }
+    private ServiceVersion toDomain(ServiceVersionEntity e) throws JsonProcessingException {
+        return new ServiceVersion(StoredDefinition.read(reader, e.definition).toDefinition(), e.version, e.publishedAt);
     }
 }

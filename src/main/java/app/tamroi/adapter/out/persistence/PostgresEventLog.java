@@ -7,6 +7,8 @@ import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.journey.StepEvent;
 import app.tamroi.domain.journey.StepEventType;
 import app.tamroi.domain.service.Step;
+import app.tamroi.usecase.StoreOutage;
+import app.tamroi.usecase.StoreRefusedException;
 import app.tamroi.usecase.StoreUnavailableException;
 import app.tamroi.usecase.ingest.EventStore;
 import app.tamroi.usecase.track.ApplicationQueries;
@@ -74,16 +76,17 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
         if (events.isEmpty()) {
             return Map.of();
         }
-        String sql = "select e.source, e.event_id, a.tracking_code from step_event e join application a on a.id = e.application_id "
-                + "where (e.source, e.event_id) in (select * from unnest(?::varchar[], ?::varchar[]))";
+        String sql = "select e.agency, e.source, e.event_id, a.tracking_code from step_event e join application a on a.id = e.application_id "
+                + "where (e.agency, e.source, e.event_id) in (select * from unnest(?::varchar[], ?::varchar[], ?::varchar[]))";
         return sql(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setArray(1, texts(c, events, EventKey::source));
-                ps.setArray(2, texts(c, events, EventKey::id));
+                ps.setArray(1, texts(c, events, EventKey::agency));
+                ps.setArray(2, texts(c, events, EventKey::source));
+                ps.setArray(3, texts(c, events, EventKey::id));
                 Map<EventKey, TrackingCode> found = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.put(new EventKey(rs.getString(1), rs.getString(2)), new TrackingCode(rs.getString(3)));
+                        found.put(new EventKey(rs.getString(1), rs.getString(2), rs.getString(3)), new TrackingCode(rs.getString(4)));
                     }
                 }
                 return found;
@@ -113,11 +116,11 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
     @Override
     public Set<EventKey> append(List<Append> events) {
         String sql = """
-                insert into step_event (source, event_id, application_id, type, step, public_note, occurred_at, received_at, channel)
+                insert into step_event (source, event_id, application_id, type, step, public_note, occurred_at, received_at, channel, agency)
                 select * from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
-                                     ?::timestamptz[], ?::timestamptz[], ?::varchar[])
-                on conflict (source, event_id) do nothing
-                returning source, event_id""";
+                                     ?::timestamptz[], ?::timestamptz[], ?::varchar[], ?::varchar[])
+                on conflict (agency, source, event_id) do nothing
+                returning agency, source, event_id""";
         return sql(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setArray(1, texts(c, events, a -> a.event().source()));
@@ -129,10 +132,11 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
                 ps.setArray(7, c.createArrayOf("timestamptz", events.stream().map(a -> utc(a.event().event().occurredAt())).toArray()));
                 ps.setArray(8, c.createArrayOf("timestamptz", events.stream().map(a -> utc(a.event().receivedAt())).toArray()));
                 ps.setArray(9, texts(c, events, a -> a.event().channel()));
+                ps.setArray(10, texts(c, events, Append::agency));
                 Set<EventKey> appended = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        appended.add(new EventKey(rs.getString(1), rs.getString(2)));
+                        appended.add(new EventKey(rs.getString(1), rs.getString(2), rs.getString(3)));
                     }
                 }
                 return appended;
@@ -271,7 +275,9 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreUnavailableException(e);
+            // an outage is retried and answered 503; data the server refuses is the fault of what carried it
+            throw StoreOutage.isOutage(e) ? new StoreUnavailableException(e)
+                    : new StoreRefusedException(e.getSQLState() == null ? "unknown" : e.getSQLState(), e);
         }
     }
 }

@@ -1,21 +1,21 @@
-package app.tamroi.adapter.in.rest;
+package app.tamroi.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.tamroi.adapter.in.rest.ProblemMappers.DatabaseOutage;
+
 import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures tell a caller "the database is away, send it again" (503) and which stay our fault (500). */
-class DatabaseOutageTest {
+class StoreOutageTest {
 
     @Test
     void aConnectionLostUnderHibernateIsAnOutage() {
         SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
-        assertEquals(DatabaseOutage.BEFORE_COMMIT,
-                DatabaseOutage.behind(new JDBCConnectionException("JDBC exception executing SQL", lost)));
+        assertEquals(StoreOutage.BEFORE_COMMIT,
+                StoreOutage.behind(new JDBCConnectionException("JDBC exception executing SQL", lost)));
     }
 
     @Test
@@ -23,19 +23,19 @@ class DatabaseOutageTest {
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(new IllegalStateException("Error trying to transactionCommit local transaction",
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
-        assertEquals(DatabaseOutage.AT_COMMIT, DatabaseOutage.behind(new RuntimeException("Error invoking subclass method", commit)));
+        assertEquals(StoreOutage.AT_COMMIT, StoreOutage.behind(new RuntimeException("Error invoking subclass method", commit)));
     }
 
     @Test
     void waitingTooLongForAPooledConnectionIsAnOutage() {
-        assertEquals(DatabaseOutage.BEFORE_COMMIT,
-                DatabaseOutage.behind(new IllegalStateException(new SQLException("Sorry, acquisition timeout!"))));
+        assertEquals(StoreOutage.BEFORE_COMMIT,
+                StoreOutage.behind(new IllegalStateException(new SQLException("Sorry, acquisition timeout!"))));
     }
 
     @Test
     void aViolatedConstraintIsNotAnOutage() {
         SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
-        assertEquals(DatabaseOutage.NONE, DatabaseOutage.behind(new IllegalStateException(duplicate)));
-        assertEquals(DatabaseOutage.NONE, DatabaseOutage.behind(new RollbackException("marked for rollback")));
+        assertEquals(StoreOutage.NONE, StoreOutage.behind(new IllegalStateException(duplicate)));
+        assertEquals(StoreOutage.NONE, StoreOutage.behind(new RollbackException("marked for rollback")));
     }
 }
