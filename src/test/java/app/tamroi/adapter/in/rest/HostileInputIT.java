@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
 import app.tamroi.support.Api;
@@ -120,7 +119,7 @@ class HostileInputIT {
         Api.postEvent(AGENCY, submitted(code, subject)).then().statusCode(200);
         Api.agencyView(AGENCY, subject, asOf).then().time(lessThan(1000L))
                 .statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("type", containsString(oneOf("instant-out-of-range", "invalid-instant")));
+                .body("type", containsString("instant-out-of-range"));
     }
 
     @ParameterizedTest
@@ -256,7 +255,7 @@ class HostileInputIT {
 
     @Test
     void deeplyNestedJsonIsRefusedBeforeItIsWalked() {
-        String body = "[".repeat(10_000) + "]".repeat(10_000);
+        byte[] body = ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.US_ASCII);
         given().header("Authorization", Tokens.bearer(AGENCY, "event-publisher"))
                 .contentType("application/cloudevents-batch+json").body(body).post("/api/v1/events").then()
                 .statusCode(400).body("detail", containsString("nesting depth"));
