@@ -1,3 +1,6 @@
+-- A migration rewrites whole tables: it is not held to the request deadline of the pool's connections.
+set local statement_timeout = 0;
+
 -- An event's (source, id) identifies it within its agency only: another agency reusing a source
 -- and an id must neither be answered DUPLICATE with this agency's tracking code nor block it.
 alter table step_event add column agency varchar(64);

@@ -23,6 +23,8 @@ public interface Limits {
 
     Lookups lookups();
 
+    Request request();
+
     /** Lengths in characters of what senders write. */
     interface Text {
         @WithDefault("256")
@@ -87,6 +89,16 @@ public interface Limits {
         /** The longest JSON number, in characters. */
         @WithDefault("40")
         int maxJsonNumberLength();
+    }
+
+    /** How long any one request may take. */
+    interface Request {
+        /**
+         * The deadline of every HTTP request and of every database statement: past it the
+         * statement is cancelled by PostgreSQL and the client is answered 503 with Retry-After.
+         */
+        @WithDefault("PT10S")
+        java.time.Duration deadline();
     }
 
     /** Public lookups (status pages and the track API) per client address. */
