@@ -64,11 +64,11 @@ ensure_jwt_keys() {
 
 # The same settings for the server and for a rebuild.
 java_args() {
-    # System properties outrank application.properties and config/application.properties, so
-    # the key locations here replace the demo key's. No empty inline key (-Dmp.jwt.verify.publickey=)
-    # is passed: SmallRye Config treats an empty value as missing and Quarkus then refuses to start.
-    # An inline key set elsewhere would still win over these locations, but if it is the demo key
-    # the app's DemoKeyGuard stops the start.
+    # System properties outrank application.properties and config/application.properties; outside
+    # the embedded demo Tamroi has no verification key of its own and refuses to start without one.
+    # No empty inline key (-Dmp.jwt.verify.publickey=) is passed: SmallRye Config treats an empty
+    # value as missing and Quarkus then refuses to start. An inline key set elsewhere would still win
+    # over these locations, but if it accepts the demo key the app's SigningKeyGuard stops the start.
     # The JDBC URL keeps the batched-insert rewrite of the built-in default, which Kafka batches need.
     # The working directory is the repository root, as for any `java -jar target/...` run.
     JAVA_ARGS=($TAMROI_JAVA_OPTS

@@ -25,6 +25,8 @@ public interface Limits {
 
     Request request();
 
+    Tokens tokens();
+
     /** Lengths in characters of what senders write. */
     interface Text {
         @WithDefault("256")
@@ -110,5 +112,18 @@ public interface Limits {
         /** Lookups a client regains per minute. */
         @WithDefault("60")
         int perMinute();
+    }
+
+    /**
+     * Agencies' bearer tokens. Their longest lifetime (exp − iat, 24 h) is smallrye-jwt's own
+     * {@code smallrye.jwt.time-to-live}, set in application.properties.
+     */
+    interface Tokens {
+        /**
+         * How far in the future a token's iat may lie (the identity provider's clock may run ahead
+         * of ours); a token issued later than that was minted for later use, as a forger would.
+         */
+        @WithDefault("PT60S")
+        Duration maxClockSkew();
     }
 }

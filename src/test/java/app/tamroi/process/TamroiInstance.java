@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * One Tamroi, started from the packaged jar as its own operating-system process, exactly as it is
@@ -33,6 +34,7 @@ final class TamroiInstance {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int port;
     private Process process;
+    private UnaryOperator<List<String>> adjustment = UnaryOperator.identity();
 
     TamroiInstance(String name, Testbed testbed) {
         this.name = name;
@@ -44,14 +46,35 @@ final class TamroiInstance {
         return name;
     }
 
+    /** Its starts use the testbed's command changed as given: another profile, other keys. */
+    TamroiInstance adjusting(UnaryOperator<List<String>> adjustment) {
+        this.adjustment = adjustment;
+        return this;
+    }
+
     /** Starts the process and waits until it reports ready; how long that took. */
     Duration start() {
         long began = System.nanoTime();
-        port = freePort();
-        List<String> command = new ArrayList<>(testbed.javaCommand(name, port));
-        process = launch(command, log, "start");
+        launch();
         awaitReady();
         return Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /** Starts the process, which ought to refuse: waits until it exits, failing at once if it gets ready; its exit code. */
+    int startRefused() {
+        launch();
+        await("refusal of " + name).atMost(START_PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (ready()) {
+                throw new AssertionError(name + " started instead of refusing:\n" + tail(40));
+            }
+            return !process.isAlive();
+        });
+        return process.exitValue();
+    }
+
+    private void launch() {
+        port = freePort();
+        process = launch(new ArrayList<>(adjustment.apply(testbed.javaCommand(name, port))), log, "start");
     }
 
     private Process launch(List<String> command, Path output, String what) {
