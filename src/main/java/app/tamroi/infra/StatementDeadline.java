@@ -8,9 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Every pooled connection carries the request deadline as PostgreSQL's statement_timeout, so no
- * statement, however it was reached (a lock held elsewhere, a plan gone wrong), outlives the
- * request it serves. A cancelled statement is an outage to the caller (503, send again).
+ * Every pooled connection carries a statement_timeout inside the request deadline, so no statement,
+ * however it was reached (a lock held elsewhere, a plan gone wrong), outlives the request it
+ * serves. It is four fifths of the deadline so that a cancelled statement is answered by the
+ * request itself (an outage: 503, send again) before {@link RequestDeadline} has to step in.
  */
 @ApplicationScoped
 public class StatementDeadline implements AgroalPoolInterceptor {
@@ -18,7 +19,7 @@ public class StatementDeadline implements AgroalPoolInterceptor {
     private final long millis;
 
     public StatementDeadline(Limits limits) {
-        this.millis = limits.request().deadline().toMillis();
+        this.millis = Math.max(1, limits.request().deadline().toMillis() * 4 / 5);
     }
 
     @Override
