@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import app.tamroi.support.Api;
+import app.tamroi.support.ServerClock;
 import app.tamroi.support.StatusFixtures;
 import app.tamroi.support.StoreRefusal;
 import app.tamroi.support.Tokens;
@@ -204,6 +205,27 @@ class HostileInputIT {
         given().get("/track/{code}", tracking).then().statusCode(200);
         Api.postEvent(AGENCY, Api.event("n-" + UUID.randomUUID(), "tamroi.step.completed", subject,
                 Instant.now().minus(1, ChronoUnit.HOURS).toString(), code, "received")).then().statusCode(200);
+    }
+
+    @Test
+    void anEventTimedAMinuteAheadOnTheLongestTimelineStillReadsOnceItsMinuteHasPassed() {
+        String code = service();
+        ObjectNode timeline = StatusFixtures.timeline("pit-refund", AGENCY).put("code", code).put("promise", "1000d");
+        ((ObjectNode) timeline.get("steps").get(1)).put("target", "900d");
+        Api.publish(AGENCY, timeline).then().statusCode(201);
+        String subject = "ahead-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        String tracking = Api.postEvent(AGENCY, submitted(code, subject)).then().statusCode(200).extract().path("trackingCode");
+        Api.postEvent(AGENCY, Api.event("m-" + UUID.randomUUID(), "tamroi.step.completed", subject,
+                now.plus(1, ChronoUnit.MINUTES).toString(), code, "received")).then().statusCode(200);
+        given().get("/track/{code}", tracking).then().statusCode(200);
+        try {
+            ServerClock.setTo(now.plus(2, ChronoUnit.MINUTES));
+            given().get("/track/{code}", tracking).then().statusCode(200);
+            given().get("/api/v1/track/{code}", tracking).then().statusCode(200).body("currentStep", equalTo("verification"));
+        } finally {
+            ServerClock.reset();
+        }
     }
 
     @Test
