@@ -16,12 +16,14 @@ import java.util.stream.Collectors;
 /**
  * Every service's published versions, held in memory because every event and every status page
  * needs them. Another instance may publish meanwhile, so the copy is refreshed when it is older
- * than a few seconds or when a code is unknown.
+ * than a few seconds, or when a code is unknown and the copy is older than a second: a batch
+ * naming a thousand unknown codes costs at most one reload, not a thousand.
  */
 @ApplicationScoped
 public class ServiceCatalogue {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    private static final Duration UNKNOWN_CODES_RECHECKED_AFTER = Duration.ofSeconds(1);
 
     private final ServiceVersions versions;
     private final Clock clock;
@@ -39,7 +41,7 @@ public class ServiceCatalogue {
         }
         refreshIfStale();
         ServiceHistory found = histories.get(code);
-        if (found == null) {
+        if (found == null && loadedAt.plus(UNKNOWN_CODES_RECHECKED_AFTER).isBefore(clock.instant())) {
             reload();
             found = histories.get(code);
         }
