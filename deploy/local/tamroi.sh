@@ -5,7 +5,7 @@
 #   rebuild: replays the event log into every projection (rebuild-projections) with the same
 #   settings, in the foreground, beside a running instance or without one.
 # A second instance beside a developer's one (the benchmark's) sets TAMROI_WORK_DIR (pid, log,
-# keys), TAMROI_HTTP_PORT, TAMROI_KAFKA and TAMROI_DB.
+# keys), TAMROI_HTTP_PORT, TAMROI_MANAGEMENT_PORT, TAMROI_KAFKA and TAMROI_DB.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/processes.sh"
 
@@ -27,7 +27,10 @@ JWT_ISSUER=https://tamroi.local
 HTTP_PORT="${TAMROI_HTTP_PORT:-8080}"
 # Loopback by default: a local stack has no business answering the network. Set 0.0.0.0 to expose it.
 HTTP_HOST="${TAMROI_HTTP_HOST:-127.0.0.1}"
-READY_URL=http://127.0.0.1:$HTTP_PORT/q/health/ready
+# Health and metrics answer on a port of their own, for operators only: loopback whatever HTTP_HOST says.
+MANAGEMENT_PORT="${TAMROI_MANAGEMENT_PORT:-9000}"
+MANAGEMENT_HOST="${TAMROI_MANAGEMENT_HOST:-127.0.0.1}"
+READY_URL=http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready
 READY_TIMEOUT=90
 TAMROI_JAVA_OPTS="${TAMROI_JAVA_OPTS:-}"
 
@@ -75,6 +78,8 @@ java_args() {
         -Dquarkus.profile=prod
         -Dquarkus.http.host="$HTTP_HOST"
         -Dquarkus.http.port="$HTTP_PORT"
+        -Dquarkus.management.host="$MANAGEMENT_HOST"
+        -Dquarkus.management.port="$MANAGEMENT_PORT"
         -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?reWriteBatchedInserts=true"
         -Dquarkus.datasource.username="$PG_USER"
         -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP"
@@ -98,10 +103,13 @@ start() {
             "readiness stays DOWN, and this waits, until it is up" >&2
     fi
     # Otherwise another server's health endpoint on the port could pass for ours.
-    if (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null; then
-        echo "Port $HTTP_PORT is taken by another process; not starting." >&2
-        return 1
-    fi
+    local port
+    for port in "$HTTP_PORT" "$MANAGEMENT_PORT"; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "Port $port is taken by another process; not starting." >&2
+            return 1
+        fi
+    done
     mkdir -p "$WORK_DIR"
     ensure_database
     ensure_jwt_keys

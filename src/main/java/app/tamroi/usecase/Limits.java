@@ -27,6 +27,8 @@ public interface Limits {
 
     Tokens tokens();
 
+    Connections connections();
+
     /** Lengths in characters of what senders write. */
     interface Text {
         @WithDefault("256")
@@ -112,6 +114,24 @@ public interface Limits {
         /** Lookups a client regains per minute. */
         @WithDefault("60")
         int perMinute();
+
+        /**
+         * Clients whose lookups are remembered at once; beyond it the least recently seen is
+         * forgotten (and starts again with a full burst), so a flood of addresses costs bounded memory.
+         */
+        @WithDefault("20000")
+        int maxClients();
+    }
+
+    /** What a connection may hold of the server before it has asked anything. */
+    interface Connections {
+        /**
+         * How long a client has to send a complete request head, from the moment it connects or,
+         * on a kept-alive connection, sends the first byte of its next request: a head trickled a
+         * byte at a time would otherwise hold its socket for as long as the client likes.
+         */
+        @WithDefault("PT10S")
+        Duration requestHeadDeadline();
     }
 
     /**

@@ -33,6 +33,7 @@ final class TamroiInstance {
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int port;
+    private int managementPort;
     private Process process;
     private UnaryOperator<List<String>> adjustment = UnaryOperator.identity();
 
@@ -74,13 +75,16 @@ final class TamroiInstance {
 
     private void launch() {
         port = freePort();
-        process = launch(new ArrayList<>(adjustment.apply(testbed.javaCommand(name, port))), log, "start");
+        managementPort = freePort();
+        process = launch(new ArrayList<>(adjustment.apply(withManagementPort(testbed.javaCommand(name, port), managementPort))),
+                log, "start");
     }
 
     private Process launch(List<String> command, Path output, String what) {
         try {
             Files.createDirectories(output.getParent());
-            Files.writeString(output, "==== " + Instant.now() + " " + what + " " + name + " (port " + port + ")" + System.lineSeparator(),
+            Files.writeString(output, "==== " + Instant.now() + " " + what + " " + name + " (port " + port
+                            + ", management " + managementPort + ")" + System.lineSeparator(),
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             Process p = new ProcessBuilder(command)
                     .directory(testbed.projectRoot().toFile())
@@ -103,12 +107,26 @@ final class TamroiInstance {
         });
     }
 
+    /** Readiness is asked on the management port, where operators' endpoints live. */
     boolean ready() {
         try {
-            return get("/q/health/ready").statusCode() == 200;
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** Health and metrics answer on a port of their own, given before {@code -jar} like every other setting. */
+    private static List<String> withManagementPort(List<String> javaCommand, int managementPort) {
+        List<String> command = new ArrayList<>(javaCommand);
+        int jar = command.indexOf("-jar");
+        command.add(jar, "-Dquarkus.management.host=127.0.0.1");
+        command.add(jar, "-Dquarkus.management.port=" + managementPort);
+        return command;
     }
 
     HttpResponse<String> get(String path) throws IOException {
@@ -171,7 +189,8 @@ final class TamroiInstance {
      */
     Duration rebuildProjections() throws IOException, InterruptedException {
         long began = System.nanoTime();
-        List<String> command = new ArrayList<>(testbed.javaCommand(name + "-rebuild", 0));
+        // port 0: the rebuild must not take the live instance's ports, whatever it opens
+        List<String> command = withManagementPort(testbed.javaCommand(name + "-rebuild", 0), 0);
         command.add("rebuild-projections");
         Path output = testbed.logDir().resolve(name + "-rebuild.log");
         Process rebuild = launch(command, output, "rebuild-projections beside");

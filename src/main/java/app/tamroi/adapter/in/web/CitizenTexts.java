@@ -1,5 +1,6 @@
 package app.tamroi.adapter.in.web;
 
+import app.tamroi.adapter.in.web.PageErrors.Trouble;
 import app.tamroi.adapter.in.web.StatusPage.Direction;
 import app.tamroi.domain.journey.Status;
 import app.tamroi.domain.journey.StepState;
@@ -68,4 +69,9 @@ public interface CitizenTexts {
     @Message String notFoundCheck();
     @Message String notFoundRecent();
     @Message String tryAgain();
+
+    // --- when a page cannot be given ---
+    @Message String troubleTitle(Trouble trouble);
+    @Message String troubleText(Trouble trouble);
+    @Message String waitThenRetry(long waitSeconds);
 }

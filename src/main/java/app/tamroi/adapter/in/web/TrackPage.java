@@ -10,12 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Duration;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The citizen's status page: a tracking code in, the journey in plain words out; no login, no script. */
 @Path("/track")
@@ -35,9 +38,11 @@ public class TrackPage {
     }
 
     private final TrackApplication track;
+    private final PublicAddress address;
 
-    public TrackPage(TrackApplication track) {
+    public TrackPage(TrackApplication track, PublicAddress address) {
         this.track = track;
+        this.address = address;
     }
 
     /** The lookup form, and where it sends its GET: a typed code goes on to its own address. */
@@ -55,10 +60,11 @@ public class TrackPage {
         }
         // Every code is passed on, readable or not, so a wrong one meets the same page as an unknown one;
         // a readable one is written in its groups, as printed on the citizen's receipt.
-        String address = TrackingCode.read(typed).map(TrackingCode::grouped).orElse(typed);
+        String written = TrackingCode.read(typed).map(TrackingCode::grouped).orElse(typed);
         UriBuilder to = UriBuilder.fromResource(TrackPage.class).path("{trackingCode}");
         PageLanguage.read(requested).ifPresent(l -> to.queryParam(PageLanguage.PARAMETER, l.tag()));
-        return Response.seeOther(to.build(address)).build();
+        // set as a header: Response.seeOther would complete the path with the request's Host
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, address.of(to.build(written))).build();
     }
 
     @GET
@@ -73,10 +79,14 @@ public class TrackPage {
                 .orElseGet(() -> page(Response.Status.NOT_FOUND, Templates.notFound(trackingCode, lang), lang, requested));
     }
 
+    /** Only for this resource, so the JSON API keeps its problem+json. */
+    @ServerExceptionMapper
+    Response failed(RuntimeException failure, ContainerRequestContext request) {
+        return PageErrors.failed(failure, request);
+    }
+
     private static Response page(Response.Status status, TemplateInstance page, PageLanguage lang, String requested) {
-        Response.ResponseBuilder response = Response.status(status)
-                .entity(page.setLocale(lang.locale()))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        Response.ResponseBuilder response = PageErrors.html(status.getStatusCode(), page, lang);
         Optional<PageLanguage> chosen = PageLanguage.read(requested);
         // a choice made once by link holds on the next visit, which often starts from a bare link in a text message
         chosen.ifPresent(l -> response.cookie(new NewCookie.Builder(PageLanguage.PARAMETER).value(l.tag()).path("/")

@@ -10,7 +10,9 @@ import app.tamroi.support.Api;
 import app.tamroi.support.KafkaBroker;
 import app.tamroi.support.KafkaRecords;
 import app.tamroi.support.StatusFixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +29,10 @@ class StepEventsOverKafkaIT {
     static final String AGENCY = "kafka-agency";
     static final String SERVICE = "kf-pit-refund";
     static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** Operators read metrics on the management port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @BeforeEach
     void publishService() {
@@ -104,7 +110,7 @@ class StepEventsOverKafkaIT {
         String subject = subject();
         sendStructured(subject, "lag-" + subject, "tamroi.application.submitted", anHourAgo(), null);
         awaitEventCount(subject, 1);
-        await().atMost(PATIENCE).untilAsserted(() -> io.restassured.RestAssured.given().get("/q/metrics").then()
+        await().atMost(PATIENCE).untilAsserted(() -> io.restassured.RestAssured.given().get(metrics).then()
                 .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("kafka_consumer_fetch_manager_records_lag_max")));
     }

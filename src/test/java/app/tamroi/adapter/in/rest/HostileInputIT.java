@@ -107,6 +107,9 @@ class HostileInputIT {
         given().get("/api/v1/track/{code}", healthyTracking).then().statusCode(200).body("status", equalTo("ON_TRACK"));
         given().get("/api/v1/track/{code}", doomedTracking).then().statusCode(422)
                 .contentType(startsWith("application/problem+json")).body("type", containsString("status-not-computable"));
+        given().get("/track/{code}", doomedTracking).then().statusCode(422)
+                .contentType(startsWith("text/html")).body(containsString("ยังแสดงสถานะของคำขอนี้ไม่ได้"));
+        given().get("/track/{code}", healthyTracking).then().statusCode(200);
         Api.postEvent(AGENCY, submitted(healthyCode, "after-" + UUID.randomUUID())).then().statusCode(200)
                 .body("outcome", equalTo("APPLIED"));
     }
