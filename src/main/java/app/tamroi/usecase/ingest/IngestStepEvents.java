@@ -12,6 +12,7 @@ import app.tamroi.usecase.InputText;
 import app.tamroi.usecase.Limits;
 import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.StoreRefusedException;
+import app.tamroi.usecase.StoreUnavailableException;
 import app.tamroi.usecase.access.Caller;
 import app.tamroi.usecase.ingest.EventOutcome.Outcome;
 import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
@@ -19,6 +20,9 @@ import app.tamroi.usecase.ingest.EventStore.EventKey;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +55,7 @@ public class IngestStepEvents {
     private final Limits limits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean stopping;
 
     public IngestStepEvents(EventStore store, ServiceCatalogue catalogue, Projector projector, Limits limits,
                             Clock clock) {
@@ -83,6 +88,11 @@ public class IngestStepEvents {
             if (StoreOutage.isOutage(e)) {
                 throw e;
             }
+            if (stopping) {
+                // the store is being closed under us: nothing about the events, so none is refused; the
+                // caller hands the batch back (Kafka) or is told to send it again (HTTP)
+                throw new StoreUnavailableException(e);
+            }
             if (batch.size() == 1) {
                 return List.of(EventOutcome.rejected(batch.get(0), unstorable(batch.get(0), e)));
             }
@@ -93,6 +103,11 @@ public class IngestStepEvents {
             outcomes.addAll(ingest(batch.subList(half, batch.size()), caller, channel));
             return outcomes;
         }
+    }
+
+    /** From the first moment of a shutdown, a failure is the store closing, not a fault of the events. */
+    void stopping(@Observes @Priority(1) ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     private static EventProblem unstorable(IncomingStepEvent event, RuntimeException failure) {
