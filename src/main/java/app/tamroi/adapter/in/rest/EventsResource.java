@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -71,7 +72,10 @@ public class EventsResource {
     @POST
     @Consumes(CLOUDEVENT)
     @RolesAllowed(Caller.EVENT_PUBLISHER)
-    public Response one(byte[] body) {
+    public Response one(byte[] body, @HeaderParam("Content-Type") String contentType) {
+        if (contentType == null) {
+            return missingContentType();
+        }
         JsonNode event = parse(body);
         EventOutcome outcome = ingest.ingest(List.of(reader.structured(event)), caller(), "http").get(0);
         if (outcome.outcome() == EventOutcome.Outcome.REJECTED) {
@@ -87,7 +91,10 @@ public class EventsResource {
     @POST
     @Consumes(CLOUDEVENT_BATCH)
     @RolesAllowed(Caller.EVENT_PUBLISHER)
-    public Response batch(byte[] body) {
+    public Response batch(byte[] body, @HeaderParam("Content-Type") String contentType) {
+        if (contentType == null) {
+            return missingContentType();
+        }
         JsonNode array = parse(body);
         if (!array.isArray()) {
             return Problem.of(400, "invalid-batch", "A batch is a JSON array of CloudEvents",
@@ -125,6 +132,12 @@ public class EventsResource {
         } catch (StrictJson.UnreadableJson e) {
             throw new BadEventBody(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getMessage()));
         }
+    }
+
+    /** Without a content type the router would pick a method by guessing; the sender must say which it sends. */
+    private static Response missingContentType() {
+        return Problem.of(415, "http-415", "Unsupported Media Type", "send Content-Type " + CLOUDEVENT + " for one event, or "
+                + CLOUDEVENT_BATCH + " for a batch").response();
     }
 
     static String inWords(int bytes) {

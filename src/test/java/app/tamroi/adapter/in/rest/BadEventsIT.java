@@ -123,6 +123,21 @@ class BadEventsIT {
                 .contentType(startsWith("application/problem+json"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/events")
+    java.net.URI events;
+
+    @Test
+    void anEventWithoutAContentTypeIsAnUnsupportedMediaTypeAsTheDocsSay() throws Exception {
+        // a client of our own, since REST Assured always sends some content type
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(events)
+                        .header("Authorization", Tokens.bearer(AGENCY, "event-publisher"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(goodEvent("no-type-" + UUID.randomUUID()).toString()))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(415, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertTrue(response.headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/problem+json"));
+    }
+
     @Test
     void malformedJsonIsAProblemNotAStackTrace() {
         given().header("Authorization", Tokens.bearer(AGENCY, "event-publisher"))
