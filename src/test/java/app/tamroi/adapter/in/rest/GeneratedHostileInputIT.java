@@ -173,6 +173,15 @@ class GeneratedHostileInputIT {
         }
         String json = object(fields);
         Answer answer = send("PUT", "/api/v1/services/" + code, "application/json", fuzzAgency, input.bytes(json), json);
+        if (answer.status() == 201 && !existing) {
+            // a timeline accepted must be one every application of it can be computed on, now and later
+            String tracking = StatusFixtures.JSON.readTree(send("POST", "/api/v1/events", "application/cloudevents+json", fuzzAgency,
+                    Api.event("a-" + UUID.randomUUID(), "tamroi.application.submitted", "accepted-" + code,
+                            Instant.now().minus(1, ChronoUnit.DAYS).toString(), code, null).toString().getBytes(StandardCharsets.UTF_8),
+                    "submitted under " + code).body()).path("trackingCode").asText();
+            assertEquals(200, get("/api/v1/track/" + tracking).status(), "an accepted timeline cannot be computed: " + json);
+            assertEquals(200, get("/track/" + tracking).status(), "an accepted timeline cannot be shown: " + json);
+        }
         if (answer.status() >= 300) {
             Answer versionAfter = get("/api/v1/services/" + code);
             assertEquals(versionBefore.status(), versionAfter.status(), "a refused timeline changed " + code + ": " + answer.body());
