@@ -1,6 +1,7 @@
 package app.tamroi.domain.journey;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -14,6 +15,11 @@ public record StepEvent(StepEventType type, Optional<String> step, Instant occur
     /** Event-time order; ties in arrival order. */
     public static final Comparator<StepEvent> JOURNEY_ORDER =
             Comparator.comparing(StepEvent::occurredAt).thenComparingLong(StepEvent::arrival);
+
+    /** When the application was submitted, by the first submission in journey order, if any is known. */
+    public static Optional<Instant> submission(Collection<StepEvent> events) {
+        return events.stream().filter(e -> e.type() == StepEventType.SUBMITTED).min(JOURNEY_ORDER).map(StepEvent::occurredAt);
+    }
 
     public StepEvent {
         if (type == null || occurredAt == null) {

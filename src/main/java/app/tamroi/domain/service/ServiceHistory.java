@@ -24,6 +24,14 @@ public record ServiceHistory(List<ServiceVersion> versions) {
     }
 
     /**
+     * The one rule for which version an application follows: the one in effect at its submission;
+     * until its submission is known, the current one.
+     */
+    public ServiceVersion followedFrom(Optional<Instant> submittedAt) {
+        return submittedAt.map(this::inEffectAt).orElseGet(this::current);
+    }
+
+    /**
      * The version in effect at a submission instant; an application submitted before the first
      * publication follows the first version.
      */

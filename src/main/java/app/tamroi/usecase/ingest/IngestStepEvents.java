@@ -297,12 +297,10 @@ public class IngestStepEvents {
         if (app != null && app.serviceVersion().isPresent()) {
             return c.service().version(app.serviceVersion().get()).orElseGet(c.service()::current);
         }
-        return batch.stream()
+        return c.service().followedFrom(batch.stream()
                 .filter(o -> o.application().equals(c.application()) && o.type() == StepEventType.SUBMITTED)
                 .map(Candidate::occurredAt)
-                .min(Instant::compareTo)
-                .map(c.service()::inEffectAt)
-                .orElseGet(c.service()::current);
+                .min(Instant::compareTo));
     }
 
     private static void required(String value, String name, int max) {

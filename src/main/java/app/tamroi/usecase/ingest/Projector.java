@@ -4,7 +4,6 @@ import app.tamroi.domain.application.Application;
 import app.tamroi.domain.application.RecordedEvent;
 import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.journey.StepEvent;
-import app.tamroi.domain.journey.StepEventType;
 import app.tamroi.domain.service.ServiceHistory;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
@@ -61,10 +60,6 @@ public class Projector {
     public ServiceVersion versionFollowed(String serviceCode, List<RecordedEvent> events) {
         ServiceHistory history = catalogue.history(serviceCode)
                 .orElseThrow(() -> new IllegalStateException("service " + serviceCode + " has no published version"));
-        return events.stream().map(RecordedEvent::event)
-                .filter(e -> e.type() == StepEventType.SUBMITTED)
-                .min(StepEvent.JOURNEY_ORDER)
-                .map(e -> history.inEffectAt(e.occurredAt()))
-                .orElseGet(history::current);
+        return history.followedFrom(StepEvent.submission(events.stream().map(RecordedEvent::event).toList()));
     }
 }
