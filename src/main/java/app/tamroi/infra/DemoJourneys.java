@@ -7,6 +7,7 @@ import app.tamroi.usecase.access.Caller;
 import app.tamroi.usecase.ingest.EventOutcome;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
+import app.tamroi.usecase.ingest.Sender;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
@@ -150,7 +151,7 @@ public class DemoJourneys {
                 events.add(new IncomingStepEvent("1.0", subject + "-" + n++, "urn:tamroi:demo", e.type().cloudEventType(),
                         subject, time.toString(), script.service(), e.step(), e.note(), null));
             }
-            List<EventOutcome> outcomes = ingest.ingest(events, Optional.empty(), "demo");
+            List<EventOutcome> outcomes = ingest.ingest(events, Sender.demo());
             outcomes.stream().flatMap(o -> o.trackingCode().stream()).findFirst()
                     .ifPresent(code -> played.add(new DemoApplication(script.service(), script.label(), code)));
         }

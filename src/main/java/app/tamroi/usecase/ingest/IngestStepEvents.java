@@ -76,14 +76,14 @@ public class IngestStepEvents {
     }
 
     /**
-     * @param caller the agency behind an HTTP request; empty for the trusted Kafka channel
+     * @param sender the channel, and the agency behind an HTTP request
      * @return one outcome per event, in the order given
      * @throws RuntimeException only for an outage of the store (see {@link StoreOutage}): nothing was
      *         stored, and the same batch may be sent again
      */
-    public List<EventOutcome> ingest(List<IncomingStepEvent> batch, Optional<Caller> caller, String channel) {
+    public List<EventOutcome> ingest(List<IncomingStepEvent> batch, Sender sender) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> ingestTogether(batch, caller, channel));
+            return QuarkusTransaction.requiringNew().call(() -> ingestTogether(batch, sender));
         } catch (RuntimeException e) {
             if (StoreOutage.isOutage(e)) {
                 throw e;
@@ -99,8 +99,8 @@ public class IngestStepEvents {
             // the batch was rolled back as a whole: halve it until the events the store refuses stand alone
             int half = batch.size() / 2;
             List<EventOutcome> outcomes = new ArrayList<>(batch.size());
-            outcomes.addAll(ingest(batch.subList(0, half), caller, channel));
-            outcomes.addAll(ingest(batch.subList(half, batch.size()), caller, channel));
+            outcomes.addAll(ingest(batch.subList(0, half), sender));
+            outcomes.addAll(ingest(batch.subList(half, batch.size()), sender));
             return outcomes;
         }
     }
@@ -122,7 +122,7 @@ public class IngestStepEvents {
                 + "nothing of it was stored");
     }
 
-    private List<EventOutcome> ingestTogether(List<IncomingStepEvent> batch, Optional<Caller> caller, String channel) {
+    private List<EventOutcome> ingestTogether(List<IncomingStepEvent> batch, Sender sender) {
         Instant receivedAt = clock.instant();
         EventOutcome[] outcomes = new EventOutcome[batch.size()];
         List<Candidate> candidates = new ArrayList<>();
@@ -132,7 +132,7 @@ public class IngestStepEvents {
         for (int i = 0; i < batch.size(); i++) {
             IncomingStepEvent raw = batch.get(i);
             try {
-                Candidate c = check(i, raw, receivedAt, caller);
+                Candidate c = check(i, raw, receivedAt, sender.caller());
                 if (seen.add(c.key())) {
                     candidates.add(c);
                     firstIndex.put(c.key(), i);
@@ -181,7 +181,7 @@ public class IngestStepEvents {
                     Optional.ofNullable(c.raw().publicNote()));
             Application app = applications.get(c.application());
             appends.add(new EventStore.Append(app.id(), app.agency(),
-                    new RecordedEvent(c.raw().source(), c.raw().id(), event, receivedAt, channel)));
+                    new RecordedEvent(c.raw().source(), c.raw().id(), event, receivedAt, sender.channel())));
         }
         Set<EventKey> appended = appends.isEmpty() ? Set.of() : store.append(appends);
 

@@ -4,6 +4,7 @@ import app.tamroi.adapter.in.cloudevents.CloudEventReader;
 import app.tamroi.usecase.ingest.EventOutcome;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
+import app.tamroi.usecase.ingest.Sender;
 import app.tamroi.adapter.in.json.StrictJson;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,7 +85,7 @@ public class StepEventsConsumer {
         long deadline = System.nanoTime() + RETRY_FOR.toNanos();
         while (true) {
             try {
-                return ingest.ingest(events, Optional.empty(), "kafka");
+                return ingest.ingest(events, Sender.kafka());
             } catch (RuntimeException e) {
                 // ingestion settles every data fault by itself (those records are dead-lettered): what
                 // reaches here is the store being away

@@ -8,6 +8,7 @@ import app.tamroi.usecase.ingest.EventOutcome;
 import app.tamroi.usecase.ingest.EventProblem;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
+import app.tamroi.usecase.ingest.Sender;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Step events over HTTP: one CloudEvent, or a batch of up to a thousand. */
@@ -77,7 +77,7 @@ public class EventsResource {
             return missingContentType();
         }
         JsonNode event = parse(body);
-        EventOutcome outcome = ingest.ingest(List.of(reader.structured(event)), caller(), "http").get(0);
+        EventOutcome outcome = ingest.ingest(List.of(reader.structured(event)), sender()).get(0);
         if (outcome.outcome() == EventOutcome.Outcome.REJECTED) {
             Problem p = problem(outcome.problem().orElseThrow());
             return Response.status(p.status()).type(Problem.MEDIA_TYPE)
@@ -109,7 +109,7 @@ public class EventsResource {
         }
         List<IncomingStepEvent> events = new ArrayList<>(array.size());
         array.forEach(e -> events.add(reader.structured(e)));
-        List<Result> results = ingest.ingest(events, caller(), "http").stream().map(Result::of).toList();
+        List<Result> results = ingest.ingest(events, sender()).stream().map(Result::of).toList();
         if (results.stream().allMatch(r -> r.problem() != null && r.problem().status() == 403)) {
             // nothing in the batch was the caller's to send: refuse it as a whole, still saying why per event
             return Response.status(403).type(Problem.MEDIA_TYPE).entity(new ForbiddenBatch(
@@ -145,8 +145,8 @@ public class EventsResource {
                 : bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 
-    private Optional<Caller> caller() {
-        return Optional.of(TokenCaller.of(token));
+    private Sender sender() {
+        return Sender.http(TokenCaller.of(token));
     }
 
     static Problem problem(EventProblem p) {
