@@ -19,7 +19,6 @@ import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
 import app.tamroi.usecase.ingest.EventStore.EventKey;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -50,6 +49,7 @@ public class IngestStepEvents {
     private static final Logger LOG = Logger.getLogger(IngestStepEvents.class);
 
     private final EventStore store;
+    private final Transactions transactions;
     private final ServiceCatalogue catalogue;
     private final Projector projector;
     private final Limits limits;
@@ -57,9 +57,10 @@ public class IngestStepEvents {
     private final SecureRandom random = new SecureRandom();
     private volatile boolean stopping;
 
-    public IngestStepEvents(EventStore store, ServiceCatalogue catalogue, Projector projector, Limits limits,
+    public IngestStepEvents(EventStore store, Transactions transactions, ServiceCatalogue catalogue, Projector projector, Limits limits,
                             Clock clock) {
         this.store = store;
+        this.transactions = transactions;
         this.catalogue = catalogue;
         this.projector = projector;
         this.limits = limits;
@@ -83,7 +84,7 @@ public class IngestStepEvents {
      */
     public List<EventOutcome> ingest(List<IncomingStepEvent> batch, Sender sender) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> ingestTogether(batch, sender));
+            return transactions.inNew(() -> ingestTogether(batch, sender));
         } catch (RuntimeException e) {
             if (StoreOutage.isOutage(e)) {
                 throw e;
