@@ -1,5 +1,6 @@
 package app.tamroi.domain.forecast;
 
+import app.tamroi.domain.service.Step;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -110,22 +111,11 @@ public final class Forecaster {
 
     /** Where a journey goes after {@code step}: as history went, else on along the plan; empty at the end. */
     private static Optional<String> nextAfter(History history, Position position, String step, double u) {
-        Map<String, Long> went = history.transitionsFrom(step);
+        Optional<History.Choices> went = history.choicesAfter(step);
         if (went.isEmpty()) {
-            return position.plannedAfter(step).map(s -> s.code());
+            return position.plannedAfter(step).map(Step::code);
         }
-        long all = went.values().stream().mapToLong(Long::longValue).sum();
-        double pick = u * all;
-        String chosen = null;
-        for (Map.Entry<String, Long> e : went.entrySet()) {
-            chosen = e.getKey();
-            pick -= e.getValue();
-            if (pick < 0) {
-                break;
-            }
-        }
-        Next next = Next.ofKey(chosen);
-        return next instanceof Next.ToStep to ? Optional.of(to.step()) : Optional.empty();
+        return went.get().at(u) instanceof Next.ToStep to ? Optional.of(to.step()) : Optional.empty();
     }
 
     private static double planned(Position position, String step) {

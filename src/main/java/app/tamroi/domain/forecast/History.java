@@ -16,6 +16,8 @@ public final class History {
     private long journeys;
     private final Map<String, StepTimes> times = new HashMap<>();
     private final Map<String, TreeMap<String, Long>> transitions = new HashMap<>();
+    /** Transitions per step ready to draw from; rebuilt after a change. */
+    private final Map<String, Choices> choices = new HashMap<>();
 
     History(int windowDays) {
         this.windowDays = windowDays;
@@ -33,6 +35,7 @@ public final class History {
     void addVisit(String step, Duration worked, Next next) {
         times.computeIfAbsent(step, s -> new StepTimes()).add(worked);
         transitions.computeIfAbsent(step, s -> new TreeMap<>()).merge(next.key(), 1L, Long::sum);
+        choices.clear();
     }
 
     void addAll(History other) {
@@ -42,6 +45,7 @@ public final class History {
             TreeMap<String, Long> mine = transitions.computeIfAbsent(step, s -> new TreeMap<>());
             counts.forEach((key, n) -> mine.merge(key, n, Long::sum));
         });
+        choices.clear();
     }
 
     /** Completed journeys in the window: the sample a forecast rests on. */
@@ -57,13 +61,43 @@ public final class History {
         return Optional.ofNullable(times.get(step));
     }
 
-    /** Where visits to {@code step} went next, and how often, in a stable order. */
-    Map<String, Long> transitionsFrom(String step) {
-        return transitions.getOrDefault(step, new TreeMap<>());
+    /** Where a visit to {@code step} goes, drawn in history's proportions; empty when history never left it. */
+    Optional<Choices> choicesAfter(String step) {
+        TreeMap<String, Long> went = transitions.get(step);
+        return went == null ? Optional.empty() : Optional.of(choices.computeIfAbsent(step, s -> new Choices(went)));
     }
 
     /** How many visits to {@code step} went to {@code next}; zero for a path history never took. */
     public long timesWent(String step, Next next) {
-        return transitionsFrom(step).getOrDefault(next.key(), 0L);
+        return transitions.getOrDefault(step, new TreeMap<>()).getOrDefault(next.key(), 0L);
+    }
+
+    /** The places visits went, in the stable order of their keys, with running counts to search. */
+    static final class Choices {
+
+        private final Next[] places;
+        private final long[] upTo;
+
+        private Choices(TreeMap<String, Long> went) {
+            places = new Next[went.size()];
+            upTo = new long[went.size()];
+            int i = 0;
+            long sum = 0;
+            for (Map.Entry<String, Long> e : went.entrySet()) {
+                sum += e.getValue();
+                places[i] = Next.ofKey(e.getKey());
+                upTo[i++] = sum;
+            }
+        }
+
+        /** The place at share {@code u} of the running count, 0 ≤ u < 1. */
+        Next at(double u) {
+            double pick = u * upTo[upTo.length - 1];
+            int i = 0;
+            while (i < upTo.length - 1 && upTo[i] <= pick) {
+                i++;
+            }
+            return places[i];
+        }
     }
 }

@@ -15,12 +15,26 @@ final class StepTimes {
     static final int BINS = 1 + BINS_PER_DOUBLING * 20 + 1;
     private static final double NANOS_PER_MINUTE = 60e9;
 
+    private static final double[] LOWER = new double[BINS];
+    /** How much wider each bin is than the one before. */
+    private static final double GROWTH = Math.pow(2, 1 / (double) BINS_PER_DOUBLING);
+    private static final double LOG_GROWTH = Math.log(GROWTH);
+
+    static {
+        for (int bin = 1; bin < BINS; bin++) {
+            LOWER[bin] = Math.pow(2, (bin - 1) / (double) BINS_PER_DOUBLING);
+        }
+    }
+
     private final long[] counts = new long[BINS];
     private long total;
+    /** Visits up to and including each bin; rebuilt after a change, so a forecast's many draws search instead of summing. */
+    private long[] upTo;
 
     void add(Duration worked) {
         counts[binOf(minutes(worked))]++;
         total++;
+        upTo = null;
     }
 
     void addAll(StepTimes other) {
@@ -28,6 +42,20 @@ final class StepTimes {
             counts[i] += other.counts[i];
         }
         total += other.total;
+        upTo = null;
+    }
+
+    private long[] upTo() {
+        if (upTo == null) {
+            long[] sums = new long[BINS];
+            long sum = 0;
+            for (int i = 0; i < BINS; i++) {
+                sum += counts[i];
+                sums[i] = sum;
+            }
+            upTo = sums;
+        }
+        return upTo;
     }
 
     long visits() {
@@ -37,29 +65,27 @@ final class StepTimes {
     /** The share of visits shorter than {@code minutes}, spread evenly in log time inside a bin. */
     double shareBelow(double minutes) {
         int bin = binOf(minutes);
-        long before = 0;
-        for (int i = 0; i < bin; i++) {
-            before += counts[i];
-        }
+        long before = bin == 0 ? 0 : upTo()[bin - 1];
         return (before + counts[bin] * within(bin, minutes)) / total;
     }
 
     /** The working minutes below which {@code share} of the visits lie; the inverse of {@link #shareBelow}. */
     double minutesAt(double share) {
-        double wanted = share * total;
-        double before = 0;
-        int last = 0;
-        for (int i = 0; i < BINS; i++) {
-            if (counts[i] == 0) {
-                continue;
+        double wanted = Math.min(share, 1) * total;
+        long[] sums = upTo();
+        int low = 0;
+        int high = BINS - 1;
+        // the first bin whose running count reaches what is wanted, skipping empty bins
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sums[mid] >= wanted && sums[mid] > 0) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
-            last = i;
-            if (before + counts[i] >= wanted) {
-                return at(i, (wanted - before) / counts[i]);
-            }
-            before += counts[i];
         }
-        return at(last, 1);
+        long before = low == 0 ? 0 : sums[low - 1];
+        return at(low, (wanted - before) / counts[low]);
     }
 
     static double minutes(Duration d) {
@@ -74,21 +100,13 @@ final class StepTimes {
         return Math.min(bin, BINS - 1);
     }
 
-    private static double lower(int bin) {
-        return bin == 0 ? 0 : Math.pow(2, (bin - 1) / (double) BINS_PER_DOUBLING);
-    }
-
-    private static double upper(int bin) {
-        return Math.pow(2, bin / (double) BINS_PER_DOUBLING);
-    }
-
     /** Where {@code minutes} lies inside its bin, 0 at the lower edge and 1 at the upper. */
     private static double within(int bin, double minutes) {
-        double v = bin == 0 ? minutes : Math.log(minutes / lower(bin)) / Math.log(upper(bin) / lower(bin));
+        double v = bin == 0 ? minutes : Math.log(minutes / LOWER[bin]) / LOG_GROWTH;
         return Math.max(0, Math.min(1, v));
     }
 
     private static double at(int bin, double v) {
-        return bin == 0 ? v : lower(bin) * Math.pow(upper(bin) / lower(bin), v);
+        return bin == 0 ? v : LOWER[bin] * Math.pow(GROWTH, v);
     }
 }
