@@ -1,0 +1,24 @@
+package app.tamroi.domain.forecast;
+
+import app.tamroi.domain.journey.StepEventType;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What history keeps of one application that has ended: its visits in the order they happened
+ * (a step visited again is rework; a step missing is skipped), how it ended, and the local day,
+ * in the service's calendar, on which it ended. Where each visit went next is the following
+ * visit's step, or the ending for the last one.
+ */
+public record CompletedJourney(LocalDate endedOn, List<Visit> visits, StepEventType outcome) {
+
+    public CompletedJourney {
+        if (endedOn == null || visits == null || visits.isEmpty()) {
+            throw new IllegalArgumentException("a completed journey needs the day it ended and at least one visit");
+        }
+        if (outcome == null || !outcome.endsJourney()) {
+            throw new IllegalArgumentException("a completed journey ends completed, rejected or withdrawn, not " + outcome);
+        }
+        visits = List.copyOf(visits);
+    }
+}

@@ -1,0 +1,103 @@
+package app.tamroi.domain.forecast;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a window of days taught about one service: per step, how long its visits took and where
+ * they went next (counted by {@link Next#key()}), and how many journeys ended in the window.
+ */
+public final class History {
+
+    private final int windowDays;
+    private long journeys;
+    private final Map<String, StepTimes> times = new HashMap<>();
+    private final Map<String, TreeMap<String, Long>> transitions = new HashMap<>();
+    /** Transitions per step ready to draw from; rebuilt after a change. */
+    private final Map<String, Choices> choices = new HashMap<>();
+
+    History(int windowDays) {
+        this.windowDays = windowDays;
+    }
+
+    /** Nothing learned yet, as for a new service. */
+    public static History none(int windowDays) {
+        return new History(windowDays);
+    }
+
+    void addJourneys(long count) {
+        journeys += count;
+    }
+
+    void addVisit(String step, Duration worked, Next next) {
+        times.computeIfAbsent(step, s -> new StepTimes()).add(worked);
+        transitions.computeIfAbsent(step, s -> new TreeMap<>()).merge(next.key(), 1L, Long::sum);
+        choices.clear();
+    }
+
+    void addAll(History other) {
+        journeys += other.journeys;
+        other.times.forEach((step, t) -> times.computeIfAbsent(step, s -> new StepTimes()).addAll(t));
+        other.transitions.forEach((step, counts) -> {
+            TreeMap<String, Long> mine = transitions.computeIfAbsent(step, s -> new TreeMap<>());
+            counts.forEach((key, n) -> mine.merge(key, n, Long::sum));
+        });
+        choices.clear();
+    }
+
+    /** Completed journeys in the window: the sample a forecast rests on. */
+    public long journeys() {
+        return journeys;
+    }
+
+    public int windowDays() {
+        return windowDays;
+    }
+
+    Optional<StepTimes> timesOf(String step) {
+        return Optional.ofNullable(times.get(step));
+    }
+
+    /** Where a visit to {@code step} goes, drawn in history's proportions; empty when history never left it. */
+    Optional<Choices> choicesAfter(String step) {
+        TreeMap<String, Long> went = transitions.get(step);
+        return went == null ? Optional.empty() : Optional.of(choices.computeIfAbsent(step, s -> new Choices(went)));
+    }
+
+    /** How many visits to {@code step} went to {@code next}; zero for a path history never took. */
+    public long timesWent(String step, Next next) {
+        return transitions.getOrDefault(step, new TreeMap<>()).getOrDefault(next.key(), 0L);
+    }
+
+    /** The places visits went, in the stable order of their keys, with running counts to search. */
+    static final class Choices {
+
+        private final Next[] places;
+        private final long[] upTo;
+
+        private Choices(TreeMap<String, Long> went) {
+            places = new Next[went.size()];
+            upTo = new long[went.size()];
+            int i = 0;
+            long sum = 0;
+            for (Map.Entry<String, Long> e : went.entrySet()) {
+                sum += e.getValue();
+                places[i] = Next.ofKey(e.getKey());
+                upTo[i++] = sum;
+            }
+        }
+
+        /** The place at share {@code u} of the running count, 0 ≤ u < 1. */
+        Next at(double u) {
+            double pick = u * upTo[upTo.length - 1];
+            int i = 0;
+            while (i < upTo.length - 1 && upTo[i] <= pick) {
+                i++;
+            }
+            return places[i];
+        }
+    }
+}
