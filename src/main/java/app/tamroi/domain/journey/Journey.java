@@ -35,6 +35,10 @@ final class Journey {
     private StepEventType ending;
     private Instant endedAtInstant;
     private String publicNote;
+    /** Each stay in a step, in the order they happened; the last is open until the step is left. */
+    private final List<StepVisit> visits = new java.util.ArrayList<>();
+    private boolean visiting;
+    private Instant submittedAt;
 
     private Journey(ServiceDefinition service, Instant submittedAt) {
         this.service = service;
@@ -52,16 +56,30 @@ final class Journey {
     }
 
     static JourneyStatus derive(ServiceVersion version, Collection<StepEvent> events, Instant now) {
+        return walk(version, events, now).map(j -> j.statusAt(version, j.submittedAt, now))
+                .orElseGet(() -> notSubmitted(version, now));
+    }
+
+    /** The stays in steps, in order, with the working time of each (the last one so far, if not left yet). */
+    static List<StepVisit> visits(ServiceVersion version, Collection<StepEvent> events, Instant now) {
+        return walk(version, events, now).map(j -> {
+            j.closeVisit();
+            return List.copyOf(j.visits);
+        }).orElse(List.of());
+    }
+
+    private static Optional<Journey> walk(ServiceVersion version, Collection<StepEvent> events, Instant now) {
         List<StepEvent> known = events.stream()
                 .filter(e -> !e.occurredAt().isAfter(now))
                 .sorted(StepEvent.JOURNEY_ORDER)
                 .toList();
         Optional<StepEvent> submission = known.stream().filter(e -> e.type() == StepEventType.SUBMITTED).findFirst();
         if (submission.isEmpty()) {
-            return notSubmitted(version, now);
+            return Optional.empty();
         }
         Instant submittedAt = submission.get().occurredAt();
         Journey journey = new Journey(version.definition(), submittedAt);
+        journey.submittedAt = submittedAt;
         submission.get().publicNote().ifPresent(note -> journey.publicNote = note);
         for (StepEvent event : known) {
             if (journey.ending != null) {
@@ -72,7 +90,7 @@ final class Journey {
             }
         }
         journey.advanceTo(journey.ending != null ? journey.endedAtInstant : now);
-        return journey.statusAt(version, submittedAt, now);
+        return Optional.of(journey);
     }
 
     private boolean clockRuns() {
@@ -135,6 +153,7 @@ final class Journey {
             }
             case COMPLETED, REJECTED, WITHDRAWN -> {
                 leaveCurrent(t, StepState.DONE);
+                closeVisit();
                 markBetween(current + 1, steps.size(), StepState.SKIPPED);
                 current = steps.size();
                 ending = event.type();
@@ -144,12 +163,21 @@ final class Journey {
     }
 
     private void enter(int index, Instant t) {
+        closeVisit();
         current = index;
         inCurrent = Duration.ZERO;
         if (index < steps.size()) {
+            visiting = true;
             state[index] = StepState.CURRENT;
             startedAt[index] = t;
             endedAt[index] = null;
+        }
+    }
+
+    private void closeVisit() {
+        if (visiting) {
+            visits.add(new StepVisit(steps.get(current).code(), inCurrent));
+            visiting = false;
         }
     }
 

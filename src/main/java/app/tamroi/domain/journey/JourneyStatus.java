@@ -38,6 +38,11 @@ public record JourneyStatus(
         return Journey.derive(version, events, now);
     }
 
+    /** The application's stays in steps up to {@code now}, in order: the walk the status is derived from. */
+    public static List<StepVisit> visits(ServiceVersion version, Collection<StepEvent> events, Instant now) {
+        return Journey.visits(version, events, now);
+    }
+
     public long elapsedMinutes() {
         return minutes(elapsed);
     }
