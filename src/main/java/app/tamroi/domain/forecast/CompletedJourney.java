@@ -1,6 +1,7 @@
 package app.tamroi.domain.forecast;
 
 import app.tamroi.domain.journey.StepEventType;
+import app.tamroi.domain.journey.StepVisit;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * in the service's calendar, on which it ended. Where each visit went next is the following
  * visit's step, or the ending for the last one.
  */
-public record CompletedJourney(LocalDate endedOn, List<Visit> visits, StepEventType outcome) {
+public record CompletedJourney(LocalDate endedOn, List<StepVisit> visits, StepEventType outcome) {
 
     public CompletedJourney {
         if (endedOn == null || visits == null || visits.isEmpty()) {

@@ -1,5 +1,6 @@
 package app.tamroi.domain.forecast;
 
+import app.tamroi.domain.journey.StepVisit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ public final class ServiceStatistics {
     public void record(CompletedJourney journey) {
         History day = days.computeIfAbsent(journey.endedOn(), d -> new History(1));
         day.addJourneys(1);
-        List<Visit> visits = journey.visits();
+        List<StepVisit> visits = journey.visits();
         for (int i = 0; i < visits.size(); i++) {
             Next next = i + 1 < visits.size()
                     ? new Next.ToStep(visits.get(i + 1).step()) : new Next.End(journey.outcome());

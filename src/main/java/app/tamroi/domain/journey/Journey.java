@@ -38,7 +38,7 @@ final class Journey {
     /** Each stay in a step, in the order they happened; the last is open until the step is left. */
     private final List<StepVisit> visits = new java.util.ArrayList<>();
     private boolean visiting;
-    private Instant submittedAt;
+    private final Instant submittedAt;
 
     private Journey(ServiceDefinition service, Instant submittedAt) {
         this.service = service;
@@ -51,6 +51,7 @@ final class Journey {
         this.endedAt = new Instant[n];
         this.state = new StepState[n];
         Arrays.fill(state, StepState.PENDING);
+        this.submittedAt = submittedAt;
         this.clock = submittedAt;
         enter(0, submittedAt);
     }
@@ -73,13 +74,12 @@ final class Journey {
                 .filter(e -> !e.occurredAt().isAfter(now))
                 .sorted(StepEvent.JOURNEY_ORDER)
                 .toList();
-        Optional<StepEvent> submission = known.stream().filter(e -> e.type() == StepEventType.SUBMITTED).findFirst();
+        Optional<StepEvent> submission = StepEvent.firstSubmission(known);
         if (submission.isEmpty()) {
             return Optional.empty();
         }
         Instant submittedAt = submission.get().occurredAt();
         Journey journey = new Journey(version.definition(), submittedAt);
-        journey.submittedAt = submittedAt;
         submission.get().publicNote().ifPresent(note -> journey.publicNote = note);
         for (StepEvent event : known) {
             if (journey.ending != null) {

@@ -16,9 +16,14 @@ public record StepEvent(StepEventType type, Optional<String> step, Instant occur
     public static final Comparator<StepEvent> JOURNEY_ORDER =
             Comparator.comparing(StepEvent::occurredAt).thenComparingLong(StepEvent::arrival);
 
-    /** When the application was submitted, by the first submission in journey order, if any is known. */
+    /** The submission that counts: the first in journey order; later ones change nothing. */
+    public static Optional<StepEvent> firstSubmission(Collection<StepEvent> events) {
+        return events.stream().filter(e -> e.type() == StepEventType.SUBMITTED).min(JOURNEY_ORDER);
+    }
+
+    /** When the application was submitted, if any submission is known. */
     public static Optional<Instant> submission(Collection<StepEvent> events) {
-        return events.stream().filter(e -> e.type() == StepEventType.SUBMITTED).min(JOURNEY_ORDER).map(StepEvent::occurredAt);
+        return firstSubmission(events).map(StepEvent::occurredAt);
     }
 
     public StepEvent {

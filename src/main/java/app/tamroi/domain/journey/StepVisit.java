@@ -8,4 +8,10 @@ import java.time.Duration;
  * stayed in was skipped. What forecasts learn from.
  */
 public record StepVisit(String step, Duration worked) {
+
+    public StepVisit {
+        if (step == null || worked == null || worked.isNegative()) {
+            throw new IllegalArgumentException("a visit needs a step and a working time of at least zero");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package app.tamroi.domain.forecast;
 
 import app.tamroi.domain.journey.StepEventType;
+import app.tamroi.domain.journey.StepVisit;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.support.StatusFixtures;
 import java.time.Duration;
@@ -26,10 +27,10 @@ final class Refunds {
 
     /** A journey through the named steps, each "code:hours", ended completed on {@code endedOn}. */
     static CompletedJourney journey(LocalDate endedOn, String... visits) {
-        List<Visit> list = new ArrayList<>();
+        List<StepVisit> list = new ArrayList<>();
         for (String visit : visits) {
             String[] parts = visit.split(":");
-            list.add(new Visit(parts[0], Duration.ofMinutes(Math.round(Double.parseDouble(parts[1]) * 60))));
+            list.add(new StepVisit(parts[0], Duration.ofMinutes(Math.round(Double.parseDouble(parts[1]) * 60))));
         }
         return new CompletedJourney(endedOn, list, StepEventType.COMPLETED);
     }
