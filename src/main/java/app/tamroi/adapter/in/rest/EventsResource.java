@@ -120,17 +120,10 @@ public class EventsResource {
     }
 
     private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new BadEventBody(Problem.of(400, "malformed-json", "The body is empty", "send a CloudEvent as JSON"));
-        }
-        if (body.length > limits.maxBytes()) {
-            throw new BadEventBody(Problem.of(413, "body-too-large", "The body is larger than " + inWords(limits.maxBytes()),
-                    "this body has " + body.length + " bytes; send smaller batches"));
-        }
         try {
-            return json.tree(body);
+            return json.tree(RequestBody.checked(body, limits, "a CloudEvent", "; send smaller batches"));
         } catch (StrictJson.UnreadableJson e) {
-            throw new BadEventBody(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getMessage()));
+            throw new RequestBody.Refused(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getMessage()));
         }
     }
 
@@ -140,31 +133,11 @@ public class EventsResource {
                 + CLOUDEVENT_BATCH + " for a batch").response();
     }
 
-    static String inWords(int bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB"
-                : bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
-    }
-
     private Sender sender() {
         return Sender.http(TokenCaller.of(token));
     }
 
     static Problem problem(EventProblem p) {
         return Problem.of(p.status(), p.kind(), p.title(), p.detail());
-    }
-
-    /** A body refused before any event in it was looked at. */
-    static final class BadEventBody extends RuntimeException {
-        final transient Problem problem;
-
-        BadEventBody(Problem problem) {
-            super(problem.detail(), null, false, false);
-            this.problem = problem;
-        }
-    }
-
-    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
-    public Response badBody(BadEventBody e) {
-        return e.problem.response();
     }
 }

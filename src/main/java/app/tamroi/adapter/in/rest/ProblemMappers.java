@@ -86,6 +86,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response refusedBody(RequestBody.Refused e) {
+        return e.problem.response();
+    }
+
+    @ServerExceptionMapper
     public Response unreadable(StrictJson.UnreadableJson e) {
         return Problem.of(400, "malformed-json", "The body is not the JSON expected", e.getMessage()).response();
     }

@@ -60,14 +60,7 @@ public class ServicesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.TIMELINE_EDITOR)
     public Response publish(@PathParam("code") String code, byte[] body) {
-        if (body == null || body.length == 0) {
-            return Problem.of(400, "malformed-json", "The body is empty", "send a service timeline as JSON").response();
-        }
-        if (body.length > limits.maxBytes()) {
-            return Problem.of(413, "body-too-large", "The body is larger than " + EventsResource.inWords(limits.maxBytes()),
-                    "this body has " + body.length + " bytes").response();
-        }
-        TimelineDocument document = json.read(body, TimelineDocument.class);
+        TimelineDocument document = json.read(RequestBody.checked(body, limits, "a service timeline", ""), TimelineDocument.class);
         PublishTimeline.Published p = publish.publish(code, document, TokenCaller.of(token));
         return Response.status(p.created() ? 201 : 200).entity(new PublishedView(p.code(), p.version())).build();
     }

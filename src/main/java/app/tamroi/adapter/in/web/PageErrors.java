@@ -1,6 +1,6 @@
 package app.tamroi.adapter.in.web;
 
-import app.tamroi.usecase.StoreUnavailableException;
+import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.track.StatusUnavailableException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,7 +65,7 @@ public final class PageErrors {
             // logged where it happened; it concerns this application alone
             return page(422, Trouble.STATUS_NOT_COMPUTABLE, Duration.ZERO, request);
         }
-        if (outOfReach(failure)) {
+        if (StoreOutage.isOutage(failure)) {
             LOG.warnf("a status page could not reach the database: %s", failure);
             return page(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), Trouble.UNAVAILABLE, UNAVAILABLE_RETRY, request);
         }
@@ -93,14 +93,5 @@ public final class PageErrors {
             response.header(HttpHeaders.RETRY_AFTER, seconds);
         }
         return response.build();
-    }
-
-    private static boolean outOfReach(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StoreUnavailableException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
