@@ -45,12 +45,9 @@ public record TimelineDocument(
         List<StepDocument> steps) {
 
     public record Text(String th, String en) {
-        LocalizedText toDomain(String what) {
-            return toDomain(what, 200);
-        }
-
-        LocalizedText toDomain(String what, int max) {
-            return new LocalizedText(bounded(th, max, what), bounded(en, max, what));
+        /** The lengths an agency may write are checked on publication (TimelineLimits), not on every read. */
+        LocalizedText toDomain() {
+            return new LocalizedText(th, en);
         }
 
         public static Text of(LocalizedText t) {
@@ -72,15 +69,14 @@ public record TimelineDocument(
             if (s == null) {
                 throw new InvalidTimelineException("a step may not be null");
             }
-            String stepName = "step '" + s.code() + "'";
             domainSteps.add(guard(() -> new Step(s.code(),
-                    s.name() == null ? null : s.name().toDomain(stepName + " name"),
+                    s.name() == null ? null : s.name().toDomain(),
                     s.target() == null ? null : WorkingDuration.parse(s.target()), owner(s.owner()))));
         }
         WorkingCalendar workingCalendar = calendar(sharedCalendars);
         return guard(() -> new ServiceDefinition(code, agency,
-                name == null ? null : name.toDomain("name"),
-                Optional.ofNullable(description).map(d -> d.toDomain("description", 2000)),
+                name == null ? null : name.toDomain(),
+                Optional.ofNullable(description).map(Text::toDomain),
                 Optional.ofNullable(promise).map(WorkingDuration::parse),
                 workingCalendar, aheadFraction, atRiskFraction, domainSteps));
     }
@@ -181,13 +177,6 @@ public record TimelineDocument(
         } catch (IllegalArgumentException e) {
             throw new InvalidTimelineException("a step's owner is AGENCY or CITIZEN, got '" + text + "'");
         }
-    }
-
-    private static String bounded(String text, int max, String what) {
-        if (text != null && text.length() > max) {
-            throw new InvalidTimelineException(what + " is longer than " + max + " characters");
-        }
-        return text;
     }
 
     /** Domain constructors say what is wrong with IllegalArgumentException; here it becomes a timeline problem. */

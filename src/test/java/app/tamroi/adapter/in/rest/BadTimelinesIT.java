@@ -47,6 +47,8 @@ class BadTimelinesIT {
                 bad("zero promise", "not a duration", t -> t.put("promise", "0h")),
                 bad("unparsable promise", "not a duration", t -> t.put("promise", "soon")),
                 bad("unknown zone", "unknown time zone", t -> calendar(t).put("zone", "Mars/Olympus")),
+                bad("name over 200", "longer than 200 characters", t -> ((ObjectNode) t.get("name")).put("th", "ก".repeat(201))),
+                bad("step name over 200", "longer than 200 characters", t -> ((ObjectNode) step(t, 0).get("name")).put("en", "s".repeat(201))),
                 bad("unknown weekday", "unknown weekday", t -> ((ArrayNode) calendar(t).get("workingDays")).add("FUNDAY")),
                 bad("working hours end before start", "must end after they start",
                         t -> calendar(t).putObject("workingHours").put("start", "16:30").put("end", "08:30")),
