@@ -57,8 +57,10 @@ final class TimelineLimits {
     }
 
     private static void texts(LocalizedText t, String what, int max, boolean prose) {
-        text(t.th(), what + " (th)", max, prose);
-        text(t.en(), what + " (en)", max, prose);
+        // a text given in one language stands for both: name the language only when the two differ
+        boolean one = t.th().equals(t.en());
+        text(t.th(), one ? what : what + " (th)", max, prose);
+        text(t.en(), one ? what : what + " (en)", max, prose);
     }
 
     private static void text(String value, String what, int max, boolean prose) {
