@@ -1,5 +1,6 @@
 package app.tamroi.domain.forecast;
 
+import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.domain.service.Step;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Forecasts an open application's remaining working time from the service's recent history.
@@ -25,12 +27,15 @@ import java.util.Set;
  * 80th percentile of those plays are the forecast. A step history has never seen takes its
  * target and leads to the next step of the plan.
  *
- * <p>The plays use one fixed seed, so the same history and position always give the same answer,
- * and two positions differing only in τ or in a queue are played with the same draws, so the
- * difference between their forecasts is the effect of τ or of the queue, not of chance.
+ * <p>What comes after the current step does not depend on τ, so it is played once per step and
+ * kept in an {@link Outlook}; an application's forecast then only adds its own rest of the
+ * current step to each play. The plays use fixed seeds, so the same history and position always
+ * give the same answer, and two positions differing only in τ or in a queue are played with the
+ * same draws, so the difference between their forecasts is the effect of τ or of the queue, not of
+ * chance.
  *
  * <p>With fewer than {@code minimumSample} completed journeys in the window, history is not
- * trusted: the forecast is the plan's R as both p50 and p80, with basis PLAN.
+ * trusted: the forecast is the plan's R at every quantile, with basis PLAN.
  */
 public final class Forecaster {
 
@@ -44,6 +49,8 @@ public final class Forecaster {
 
     private final int minimumSample;
     private final int plays;
+    /** The draws for the rest of the current step, the same for every position. */
+    private final double[] stayDraws;
 
     public Forecaster(int minimumSample, int plays) {
         if (minimumSample < 1 || plays < 1) {
@@ -51,83 +58,125 @@ public final class Forecaster {
         }
         this.minimumSample = minimumSample;
         this.plays = plays;
+        Random random = new Random(SEED);
+        this.stayDraws = new double[plays];
+        Arrays.setAll(stayDraws, i -> random.nextDouble());
     }
 
     /**
      * @param queues the load now on each step, by step code; a step not named has no queue
      */
     public Forecast forecast(History history, Position position, Map<String, Queue> queues) {
-        if (history.journeys() < minimumSample) {
-            Duration plan = position.planRemaining();
-            return new Forecast(Forecast.Basis.PLAN, plan, plan, history.journeys(), history.windowDays());
-        }
-        double workingDay = StepTimes.minutes(position.service().calendar().workingDay());
-        Random random = new Random(SEED);
-        double[] remaining = new double[plays];
-        for (int p = 0; p < plays; p++) {
-            remaining[p] = play(history, position, queues, workingDay, random);
-        }
-        Arrays.sort(remaining);
-        return new Forecast(Forecast.Basis.HISTORY, duration(quantile(remaining, 0.5)),
-                duration(quantile(remaining, 0.8)), history.journeys(), history.windowDays());
+        return outlook(history, position.version(), queues).forecast(position);
     }
 
-    private double play(History history, Position position, Map<String, Queue> queues, double workingDay,
-                        Random random) {
-        String step = position.step();
-        double total = leftInCurrent(history, position, random.nextDouble());
-        Set<String> joined = new HashSet<>(Set.of(step));
-        Optional<String> next = nextAfter(history, position, step, random.nextDouble());
-        for (int visits = 1; next.isPresent() && visits < MAX_VISITS; visits++) {
-            step = next.get();
-            if (joined.add(step)) {
-                total += queues.getOrDefault(step, Queue.NONE).extraWaitMinutes(workingDay);
+    /** What history and the queues say about one version's journeys, ready to forecast any position in it. */
+    public Outlook outlook(History history, ServiceVersion version, Map<String, Queue> queues) {
+        return new Outlook(history, version, Map.copyOf(queues));
+    }
+
+    /**
+     * One history, one version and one set of queues: the plays after each step are made the first
+     * time a position in that step asks, and kept, so a forecast costs one pass over the plays.
+     */
+    public final class Outlook {
+
+        private final History history;
+        private final ServiceVersion version;
+        private final Map<String, Queue> queues;
+        private final double workingDay;
+        private final Map<String, double[]> after = new ConcurrentHashMap<>();
+
+        private Outlook(History history, ServiceVersion version, Map<String, Queue> queues) {
+            this.history = history;
+            this.version = version;
+            this.queues = queues;
+            this.workingDay = StepTimes.minutes(version.definition().calendar().workingDay());
+        }
+
+        public long sampleSize() {
+            return history.journeys();
+        }
+
+        public Forecast forecast(Position position) {
+            if (!position.version().equals(version)) {
+                throw new IllegalArgumentException("this outlook is for " + version.serviceCode() + " v" + version.number());
             }
-            total += timeIn(history, position, step, random.nextDouble());
-            next = nextAfter(history, position, step, random.nextDouble());
+            if (history.journeys() < minimumSample) {
+                return Forecast.plan(position.planRemaining(), history.journeys(), history.windowDays());
+            }
+            double tau = StepTimes.minutes(position.inStep());
+            double[] later = after.computeIfAbsent(position.step(), this::playAfter);
+            double[] remaining = new double[plays];
+            for (int p = 0; p < plays; p++) {
+                remaining[p] = leftInCurrent(position.step(), tau, stayDraws[p]) + later[p];
+            }
+            Arrays.sort(remaining);
+            return Forecast.ofSortedPlays(remaining, history.journeys(), history.windowDays());
         }
-        return total;
-    }
 
-    /** The rest of the current step, drawn among learned visits that lasted longer than τ. */
-    private static double leftInCurrent(History history, Position position, double u) {
-        double tau = StepTimes.minutes(position.inStep());
-        Optional<StepTimes> learned = history.timesOf(position.step());
-        if (learned.isEmpty()) {
-            return Math.max(0, planned(position, position.step()) - tau);
+        /** Each play's working minutes from leaving {@code step} to the end, queues included. */
+        private double[] playAfter(String step) {
+            Random random = new Random(SEED ^ step.hashCode());
+            double[] total = new double[plays];
+            for (int p = 0; p < plays; p++) {
+                Set<String> joined = new HashSet<>(Set.of(step));
+                String at = step;
+                Optional<String> next = nextAfter(at, random.nextDouble());
+                for (int visits = 1; next.isPresent() && visits < MAX_VISITS; visits++) {
+                    at = next.get();
+                    if (joined.add(at)) {
+                        total[p] += queueWait(at);
+                    }
+                    total[p] += timeIn(at, random.nextDouble());
+                    next = nextAfter(at, random.nextDouble());
+                }
+            }
+            return total;
         }
-        StepTimes times = learned.get();
-        double waitedShare = times.shareBelow(tau);
-        if (waitedShare >= 1) {
-            // longer than any visit history saw: treat it like the slow half of them, measured from their median
-            return times.minutesAt(0.5 + 0.5 * u) - times.minutesAt(0.5);
+
+        private double queueWait(String step) {
+            Queue queue = queues.get(step);
+            if (queue == null) {
+                return 0;
+            }
+            double usualStay = history.timesOf(step).map(StepTimes::meanMinutes).orElseGet(() -> planned(step)) / workingDay;
+            return queue.extraWaitMinutes(workingDay, usualStay);
         }
-        return Math.max(0, times.minutesAt(waitedShare + u * (1 - waitedShare)) - tau);
-    }
 
-    private static double timeIn(History history, Position position, String step, double u) {
-        return history.timesOf(step).map(t -> t.minutesAt(u)).orElseGet(() -> planned(position, step));
-    }
-
-    /** Where a journey goes after {@code step}: as history went, else on along the plan; empty at the end. */
-    private static Optional<String> nextAfter(History history, Position position, String step, double u) {
-        Optional<History.Choices> went = history.choicesAfter(step);
-        if (went.isEmpty()) {
-            return position.plannedAfter(step).map(Step::code);
+        /** The rest of the current step, drawn among learned visits that lasted longer than τ. */
+        private double leftInCurrent(String step, double tau, double u) {
+            Optional<StepTimes> learned = history.timesOf(step);
+            if (learned.isEmpty()) {
+                return Math.max(0, planned(step) - tau);
+            }
+            StepTimes times = learned.get();
+            double waitedShare = times.shareBelow(tau);
+            if (waitedShare >= 1) {
+                // longer than any visit history saw: treat it like the slow half of them, measured from their median
+                return times.minutesAt(0.5 + 0.5 * u) - times.minutesAt(0.5);
+            }
+            return Math.max(0, times.minutesAt(waitedShare + u * (1 - waitedShare)) - tau);
         }
-        return went.get().at(u) instanceof Next.ToStep to ? Optional.of(to.step()) : Optional.empty();
-    }
 
-    private static double planned(Position position, String step) {
-        int index = position.service().indexOf(step);
-        return index < 0 ? 0 : StepTimes.minutes(position.service().plannedTime(index));
-    }
+        private double timeIn(String step, double u) {
+            return history.timesOf(step).map(t -> t.minutesAt(u)).orElseGet(() -> planned(step));
+        }
 
-    private static double quantile(double[] sorted, double q) {
-        return sorted[(int) Math.ceil(q * sorted.length) - 1];
-    }
+        /** Where a journey goes after {@code step}: as history went, else on along the plan; empty at the end. */
+        private Optional<String> nextAfter(String step, double u) {
+            Optional<History.Choices> went = history.choicesAfter(step);
+            if (went.isEmpty()) {
+                int index = version.definition().indexOf(step);
+                return index < 0 || index + 1 >= version.definition().steps().size() ? Optional.empty()
+                        : Optional.of(version.definition().steps().get(index + 1)).map(Step::code);
+            }
+            return went.get().at(u) instanceof Next.ToStep to ? Optional.of(to.step()) : Optional.empty();
+        }
 
-    private static Duration duration(double minutes) {
-        return Duration.ofSeconds(Math.round(minutes * 60));
+        private double planned(String step) {
+            int index = version.definition().indexOf(step);
+            return index < 0 ? 0 : StepTimes.minutes(version.definition().plannedTime(index));
+        }
     }
 }

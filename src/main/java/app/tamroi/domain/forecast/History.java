@@ -17,7 +17,7 @@ public final class History {
     private final Map<String, StepTimes> times = new HashMap<>();
     private final Map<String, TreeMap<String, Long>> transitions = new HashMap<>();
     /** Transitions per step ready to draw from; rebuilt after a change. */
-    private final Map<String, Choices> choices = new HashMap<>();
+    private final Map<String, Choices> choices = new java.util.concurrent.ConcurrentHashMap<>();
 
     History(int windowDays) {
         this.windowDays = windowDays;
@@ -33,8 +33,16 @@ public final class History {
     }
 
     void addVisit(String step, Duration worked, Next next) {
-        times.computeIfAbsent(step, s -> new StepTimes()).add(worked);
-        transitions.computeIfAbsent(step, s -> new TreeMap<>()).merge(next.key(), 1L, Long::sum);
+        addVisits(step, StepTimes.binOf(worked), 1);
+        addTransitions(step, next.key(), 1);
+    }
+
+    void addVisits(String step, int bin, long count) {
+        times.computeIfAbsent(step, s -> new StepTimes()).addToBin(bin, count);
+    }
+
+    void addTransitions(String step, String nextKey, long count) {
+        transitions.computeIfAbsent(step, s -> new TreeMap<>()).merge(nextKey, count, (a, b) -> a + b == 0 ? null : a + b);
         choices.clear();
     }
 
@@ -43,7 +51,7 @@ public final class History {
         other.times.forEach((step, t) -> times.computeIfAbsent(step, s -> new StepTimes()).addAll(t));
         other.transitions.forEach((step, counts) -> {
             TreeMap<String, Long> mine = transitions.computeIfAbsent(step, s -> new TreeMap<>());
-            counts.forEach((key, n) -> mine.merge(key, n, Long::sum));
+            counts.forEach((key, n) -> mine.merge(key, n, (a, b) -> a + b == 0 ? null : a + b));
         });
         choices.clear();
     }
@@ -58,13 +66,13 @@ public final class History {
     }
 
     Optional<StepTimes> timesOf(String step) {
-        return Optional.ofNullable(times.get(step));
+        return Optional.ofNullable(times.get(step)).filter(t -> t.visits() > 0);
     }
 
     /** Where a visit to {@code step} goes, drawn in history's proportions; empty when history never left it. */
     Optional<Choices> choicesAfter(String step) {
         TreeMap<String, Long> went = transitions.get(step);
-        return went == null ? Optional.empty() : Optional.of(choices.computeIfAbsent(step, s -> new Choices(went)));
+        return went == null || went.isEmpty() ? Optional.empty() : Optional.of(choices.computeIfAbsent(step, s -> new Choices(went)));
     }
 
     /** How many visits to {@code step} went to {@code next}; zero for a path history never took. */

@@ -3,7 +3,6 @@ package app.tamroi.domain.forecast;
 import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.domain.service.Step;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -44,15 +43,5 @@ public record Position(ServiceVersion version, String step, Duration inStep, Dur
             remaining = remaining.plus(service.plannedTime(j));
         }
         return remaining;
-    }
-
-    ServiceDefinition service() {
-        return version.definition();
-    }
-
-    /** The step after {@code code} in the plan, if the plan knows {@code code} and it is not the last. */
-    Optional<Step> plannedAfter(String code) {
-        int index = service().indexOf(code);
-        return index < 0 || index + 1 >= service().steps().size() ? Optional.empty() : Optional.of(service().steps().get(index + 1));
     }
 }

@@ -1,13 +1,13 @@
 package app.tamroi.domain.forecast;
 
 /**
- * The load on one step now: how many applications wait there and how many it has recently
- * completed per working day.
+ * The load on one step now: how many applications are in it and how many it has recently let go
+ * per working day.
  *
- * <p>An application arriving at the step joins the queue. What history learned of the step
- * already holds the usual wait of a queue that clears within a day, so only the part beyond one
- * day's throughput adds time: {@code (waiting − throughput) / throughput} working days. A step
- * with no recent completion says nothing of its pace and adds nothing.
+ * <p>What history learned of the step already holds the wait of its usual load: by Little's law,
+ * as many applications as its pace times its mean stay. Only the applications beyond that add
+ * time, the days the step needs to clear them at its pace: {@code (waiting − pace × mean stay) /
+ * pace}. A step with no recent exit says nothing of its pace and adds nothing.
  */
 public record Queue(long waiting, double completionsPerWorkingDay) {
 
@@ -19,10 +19,16 @@ public record Queue(long waiting, double completionsPerWorkingDay) {
 
     public static final Queue NONE = new Queue(0, 0);
 
-    double extraWaitMinutes(double workingDayMinutes) {
-        if (completionsPerWorkingDay == 0 || waiting <= completionsPerWorkingDay) {
+    /** How many applications the step holds when it runs as usual, for a mean stay of {@code usualStayDays} working days. */
+    double usualLoad(double usualStayDays) {
+        return completionsPerWorkingDay * usualStayDays;
+    }
+
+    double extraWaitMinutes(double workingDayMinutes, double usualStayDays) {
+        double beyond = waiting - usualLoad(usualStayDays);
+        if (completionsPerWorkingDay == 0 || beyond <= 0) {
             return 0;
         }
-        return (waiting - completionsPerWorkingDay) / completionsPerWorkingDay * workingDayMinutes;
+        return beyond / completionsPerWorkingDay * workingDayMinutes;
     }
 }

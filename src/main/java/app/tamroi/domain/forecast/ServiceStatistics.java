@@ -1,33 +1,53 @@
 package app.tamroi.domain.forecast;
 
-import app.tamroi.domain.journey.StepVisit;
+import app.tamroi.domain.calendar.WorkingCalendar;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one service's completed journeys taught, kept as one tally per local day on which journeys
- * ended. Recording a journey touches only its day; asking for a window adds up at most that many
- * daily tallies, so no question ever reads raw events.
+ * What one service's journeys taught, kept as one tally per local day. Recording touches only the
+ * days concerned; asking for a window adds up at most that many daily tallies, so no question
+ * ever reads raw events.
  *
  * <p>A whole journey is filed under the day it ended, visits included: a visit is learned once
- * its journey is over, so an open application's visits never half-count.
+ * its journey is over, so an open application's visits never half-count. Entries into and exits
+ * from steps are filed under their own days: they make the queues.
  */
 public final class ServiceStatistics {
 
     public static final int DEFAULT_WINDOW_DAYS = 180;
+    /** How far back a step's pace is measured: recent enough to follow a surge, long enough to hold a few weeks. */
+    public static final int PACE_DAYS = 28;
 
     private final TreeMap<LocalDate, History> days = new TreeMap<>();
+    private final TreeMap<LocalDate, Map<String, long[]>> moves = new TreeMap<>();
 
     public void record(CompletedJourney journey) {
-        History day = days.computeIfAbsent(journey.endedOn(), d -> new History(1));
+        History day = dayOf(journey.endedOn());
         day.addJourneys(1);
-        List<StepVisit> visits = journey.visits();
-        for (int i = 0; i < visits.size(); i++) {
-            Next next = i + 1 < visits.size()
-                    ? new Next.ToStep(visits.get(i + 1).step()) : new Next.End(journey.outcome());
-            day.addVisit(visits.get(i).step(), visits.get(i).worked(), next);
+        journey.forEachVisit((visit, next) -> day.addVisit(visit.step(), visit.worked(), next));
+    }
+
+    /** Adds one stored count (negative to take away): how the statistics are read back from the store. */
+    public void add(Tally.Entry entry, long count) {
+        switch (entry.kind()) {
+            case ENDED -> dayOf(entry.day()).addJourneys(count);
+            case VISIT -> dayOf(entry.day()).addVisits(entry.step(), Integer.parseInt(entry.item()), count);
+            case NEXT -> dayOf(entry.day()).addTransitions(entry.step(), entry.item(), count);
+            case ENTERED -> movesOf(entry.day(), entry.step())[0] += count;
+            case LEFT -> movesOf(entry.day(), entry.step())[1] += count;
         }
+    }
+
+    private History dayOf(LocalDate day) {
+        return days.computeIfAbsent(day, d -> new History(1));
+    }
+
+    private long[] movesOf(LocalDate day, String step) {
+        return moves.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(step, s -> new long[2]);
     }
 
     /**
@@ -42,5 +62,37 @@ public final class ServiceStatistics {
         History window = new History(windowDays);
         days.subMap(day.minusDays(windowDays), true, day, false).values().forEach(window::addAll);
         return window;
+    }
+
+    /**
+     * The load on each step at the start of {@code day}: the applications in it (every entry
+     * before that day less every exit), against the exits of the last {@link #PACE_DAYS} days per
+     * working day of the calendar in them.
+     */
+    public Map<String, Queue> queuesAsOf(LocalDate day, WorkingCalendar calendar) {
+        Map<String, long[]> waiting = new HashMap<>();
+        Map<String, Long> recentExits = new HashMap<>();
+        LocalDate paceFrom = day.minusDays(PACE_DAYS);
+        moves.headMap(day, false).forEach((d, steps) -> steps.forEach((step, counts) -> {
+            long[] w = waiting.computeIfAbsent(step, s -> new long[1]);
+            w[0] += counts[0] - counts[1];
+            if (!d.isBefore(paceFrom)) {
+                recentExits.merge(step, counts[1], Long::sum);
+            }
+        }));
+        double workingDays = workingDays(calendar, paceFrom, day);
+        Map<String, Queue> queues = new HashMap<>();
+        waiting.forEach((step, w) -> {
+            double pace = workingDays == 0 ? 0 : recentExits.getOrDefault(step, 0L) / workingDays;
+            queues.put(step, new Queue(Math.max(0, w[0]), pace));
+        });
+        return queues;
+    }
+
+    /** Working days from the start of {@code from} to the start of {@code to}, in whole calendar working days. */
+    private static double workingDays(WorkingCalendar calendar, LocalDate from, LocalDate to) {
+        Duration worked = calendar.workingTimeBetween(from.atStartOfDay(calendar.zone()).toInstant(),
+                to.atStartOfDay(calendar.zone()).toInstant());
+        return StepTimes.minutes(worked) / StepTimes.minutes(calendar.workingDay());
     }
 }

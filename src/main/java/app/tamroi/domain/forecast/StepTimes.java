@@ -29,12 +29,33 @@ final class StepTimes {
     private final long[] counts = new long[BINS];
     private long total;
     /** Visits up to and including each bin; rebuilt after a change, so a forecast's many draws search instead of summing. */
-    private long[] upTo;
+    private volatile long[] upTo;
 
     void add(Duration worked) {
-        counts[binOf(minutes(worked))]++;
-        total++;
+        addToBin(binOf(worked), 1);
+    }
+
+    /** Adds (or, negative, takes away) {@code count} visits in one bin: how a stored tally is read back. */
+    void addToBin(int bin, long count) {
+        if (bin < 0 || bin >= BINS) {
+            throw new IllegalArgumentException("no bin " + bin + " of step times");
+        }
+        counts[bin] += count;
+        total += count;
         upTo = null;
+    }
+
+    /** The mean working minutes of a visit, each visit taken at its bin's middle (in log time). */
+    double meanMinutes() {
+        double sum = 0;
+        for (int bin = 0; bin < BINS; bin++) {
+            sum += counts[bin] * at(bin, 0.5);
+        }
+        return total == 0 ? 0 : sum / total;
+    }
+
+    static int binOf(Duration worked) {
+        return binOf(minutes(worked));
     }
 
     void addAll(StepTimes other) {

@@ -38,6 +38,7 @@ final class Journey {
     /** Each stay in a step, in the order they happened; the last is open until the step is left. */
     private final List<StepVisit> visits = new java.util.ArrayList<>();
     private boolean visiting;
+    private Instant visitEnteredAt;
     private final Instant submittedAt;
 
     private Journey(ServiceDefinition service, Instant submittedAt) {
@@ -61,12 +62,13 @@ final class Journey {
                 .orElseGet(() -> notSubmitted(version, now));
     }
 
-    /** The stays in steps, in order, with the working time of each (the last one so far, if not left yet). */
-    static List<StepVisit> visits(ServiceVersion version, Collection<StepEvent> events, Instant now) {
+    /** The stays in steps, in order, with the working time of each (the last one so far, if not left yet), and the ending. */
+    static JourneyStatus.Trail trail(ServiceVersion version, Collection<StepEvent> events, Instant now) {
         return walk(version, events, now).map(j -> {
-            j.closeVisit();
-            return List.copyOf(j.visits);
-        }).orElse(List.of());
+            j.closeVisit(null);
+            return new JourneyStatus.Trail(List.copyOf(j.visits), Optional.ofNullable(j.ending),
+                    Optional.ofNullable(j.endedAtInstant));
+        }).orElse(new JourneyStatus.Trail(List.of(), Optional.empty(), Optional.empty()));
     }
 
     private static Optional<Journey> walk(ServiceVersion version, Collection<StepEvent> events, Instant now) {
@@ -153,7 +155,7 @@ final class Journey {
             }
             case COMPLETED, REJECTED, WITHDRAWN -> {
                 leaveCurrent(t, StepState.DONE);
-                closeVisit();
+                closeVisit(t);
                 markBetween(current + 1, steps.size(), StepState.SKIPPED);
                 current = steps.size();
                 ending = event.type();
@@ -163,20 +165,22 @@ final class Journey {
     }
 
     private void enter(int index, Instant t) {
-        closeVisit();
+        closeVisit(t);
         current = index;
         inCurrent = Duration.ZERO;
         if (index < steps.size()) {
             visiting = true;
+            visitEnteredAt = t;
             state[index] = StepState.CURRENT;
             startedAt[index] = t;
             endedAt[index] = null;
         }
     }
 
-    private void closeVisit() {
+    /** @param leftAt when the step was left; null while the application is still in it */
+    private void closeVisit(Instant leftAt) {
         if (visiting) {
-            visits.add(new StepVisit(steps.get(current).code(), inCurrent));
+            visits.add(new StepVisit(steps.get(current).code(), inCurrent, visitEnteredAt, Optional.ofNullable(leftAt)));
             visiting = false;
         }
     }

@@ -40,7 +40,15 @@ public record JourneyStatus(
 
     /** The application's stays in steps up to {@code now}, in order: the walk the status is derived from. */
     public static List<StepVisit> visits(ServiceVersion version, Collection<StepEvent> events, Instant now) {
-        return Journey.visits(version, events, now);
+        return Journey.trail(version, events, now).visits();
+    }
+
+    /** The stays in steps up to {@code now} and, if it came by then, how and when the journey ended. */
+    public static Trail trail(ServiceVersion version, Collection<StepEvent> events, Instant now) {
+        return Journey.trail(version, events, now);
+    }
+
+    public record Trail(List<StepVisit> visits, Optional<StepEventType> outcome, Optional<Instant> endedAt) {
     }
 
     public long elapsedMinutes() {

@@ -94,7 +94,7 @@ class RefundForecastStoryTest {
         // two days in verification, longer than most: the end he can expect moves later
         assertTrue(wednesday.p50By(CALENDAR, wednesdayNoon).isAfter(monday.p50By(CALENDAR, mondayNoon)));
         assertTrue(wednesday.p80By(CALENDAR, wednesdayNoon).isAfter(monday.p80By(CALENDAR, mondayNoon)));
-        // 60 waiting at approval, which clears 20 a day: two more working days
-        assertEquals(wednesday.p80RemainingMinutes() + 2 * 1440, wednesdayWithBacklog.p80RemainingMinutes(), 1);
+        // 60 waiting at approval, which clears 20 a day and usually holds under 20: about two more working days
+        assertEquals(wednesday.p80RemainingMinutes() + 2 * 1440, wednesdayWithBacklog.p80RemainingMinutes(), 0.15 * 1440);
     }
 }

@@ -5,9 +5,11 @@ import app.tamroi.domain.journey.StepVisit;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.support.StatusFixtures;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 
@@ -28,9 +30,12 @@ final class Refunds {
     /** A journey through the named steps, each "code:hours", ended completed on {@code endedOn}. */
     static CompletedJourney journey(LocalDate endedOn, String... visits) {
         List<StepVisit> list = new ArrayList<>();
+        // only the working time of a visit is learned from; when it happened is the day the journey ended
+        Instant at = endedOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         for (String visit : visits) {
             String[] parts = visit.split(":");
-            list.add(new StepVisit(parts[0], Duration.ofMinutes(Math.round(Double.parseDouble(parts[1]) * 60))));
+            list.add(new StepVisit(parts[0], Duration.ofMinutes(Math.round(Double.parseDouble(parts[1]) * 60)), at,
+                    Optional.of(at)));
         }
         return new CompletedJourney(endedOn, list, StepEventType.COMPLETED);
     }
