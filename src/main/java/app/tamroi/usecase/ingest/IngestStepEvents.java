@@ -202,7 +202,7 @@ public class IngestStepEvents {
             outcomes[i] = original.outcome() == Outcome.REJECTED ? EventOutcome.rejected(raw, original.problem().orElseThrow())
                     : new EventOutcome(raw.id(), raw.source(), Outcome.DUPLICATE, original.trackingCode(), Optional.empty());
         });
-        projector.reproject(touched.values(), receivedAt);
+        projector.apply(touched.values(), receivedAt, appended);
         return List.of(outcomes);
     }
 

@@ -6,11 +6,17 @@ import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.journey.StepEvent;
 import app.tamroi.domain.service.ServiceHistory;
 import app.tamroi.domain.service.ServiceVersion;
+import app.tamroi.domain.forecast.Tally;
+import app.tamroi.usecase.StoreOutage;
+import app.tamroi.usecase.forecast.Forecasts;
+import app.tamroi.usecase.ingest.EventStore.EventKey;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -26,31 +32,86 @@ public class Projector {
 
     private final EventStore store;
     private final ServiceCatalogue catalogue;
+    private final Forecasts forecasts;
 
-    public Projector(EventStore store, ServiceCatalogue catalogue) {
+    public Projector(EventStore store, ServiceCatalogue catalogue, Forecasts forecasts) {
         this.store = store;
         this.catalogue = catalogue;
+        this.forecasts = forecasts;
     }
 
+    /** Brings the projections up to date after a replay; what forecasts learned is rebuilt apart ({@link #tallies}). */
     public void reproject(Collection<Application> applications, Instant asOf) {
+        project(applications, asOf, Set.of());
+    }
+
+    /**
+     * Brings the projections of applications that have just {@code appended} events up to date,
+     * and adds to what forecasts learned the difference those events made.
+     */
+    public void apply(Collection<Application> applications, Instant asOf, Set<EventKey> appended) {
+        project(applications, asOf, appended);
+    }
+
+    private void project(Collection<Application> applications, Instant asOf, Set<EventKey> appended) {
         if (applications.isEmpty()) {
             return;
         }
+        boolean learning = !appended.isEmpty() && forecasts.learning();
         Map<Long, List<RecordedEvent>> events = store.eventsOf(applications.stream().map(Application::id).toList());
         List<EventStore.Projection> projections = new ArrayList<>(applications.size());
+        Map<String, List<Tally>> learned = new HashMap<>();
         for (Application app : applications) {
             List<RecordedEvent> recorded = events.getOrDefault(app.id(), List.of());
             try {
                 ServiceVersion version = versionFollowed(app.serviceCode(), recorded);
                 JourneyStatus status = JourneyStatus.of(version, recorded.stream().map(RecordedEvent::event).toList(), asOf);
                 projections.add(new EventStore.Projection(app.id(), version.number(), status, recorded.size()));
+                if (learning) {
+                    List<RecordedEvent> before = recorded.stream()
+                            .filter(e -> !appended.contains(new EventKey(app.agency(), e.source(), e.id()))).toList();
+                    learned.computeIfAbsent(app.serviceCode(), s -> new ArrayList<>())
+                            .add(tally(version, recorded).minus(tally(app.serviceCode(), before)));
+                }
             } catch (RuntimeException e) {
+                if (StoreOutage.isOutage(e)) {
+                    throw e;
+                }
                 // the events are kept and the log stays the truth; only this application's cached status lags
                 LOG.errorf(e, "the status of application %d (service '%s') cannot be computed; its projection is left as it was",
                         app.id(), app.serviceCode());
             }
         }
         store.project(projections, asOf);
+        Map<String, Tally> deltas = new HashMap<>();
+        learned.forEach((service, tallies) -> deltas.put(service, Tally.sum(tallies)));
+        forecasts.learn(deltas);
+    }
+
+    /** What these applications' whole logs add to what forecasts learn, per service: a replay's share. */
+    public Map<String, Tally> tallies(Collection<Application> applications) {
+        Map<Long, List<RecordedEvent>> events = store.eventsOf(applications.stream().map(Application::id).toList());
+        Map<String, List<Tally>> tallies = new HashMap<>();
+        for (Application app : applications) {
+            try {
+                tallies.computeIfAbsent(app.serviceCode(), s -> new ArrayList<>())
+                        .add(tally(app.serviceCode(), events.getOrDefault(app.id(), List.of())));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "what application %d (service '%s') teaches forecasts cannot be computed; it is left out",
+                        app.id(), app.serviceCode());
+            }
+        }
+        Map<String, Tally> sums = new HashMap<>();
+        tallies.forEach((service, list) -> sums.put(service, Tally.sum(list)));
+        return sums;
+    }
+
+    private Tally tally(String serviceCode, List<RecordedEvent> events) {
+        return events.isEmpty() ? Tally.NONE : tally(versionFollowed(serviceCode, events), events);
+    }
+
+    private static Tally tally(ServiceVersion version, List<RecordedEvent> events) {
+        return Tally.of(version, events.stream().map(RecordedEvent::event).toList());
     }
 
     /**

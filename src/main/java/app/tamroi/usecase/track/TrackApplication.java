@@ -3,11 +3,13 @@ package app.tamroi.usecase.track;
 import app.tamroi.domain.application.Application;
 import app.tamroi.domain.application.RecordedEvent;
 import app.tamroi.domain.application.TrackingCode;
+import app.tamroi.domain.forecast.Forecast;
 import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.usecase.NotFoundException;
 import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.access.Caller;
+import app.tamroi.usecase.forecast.Forecasts;
 import app.tamroi.usecase.timeline.Agencies;
 import app.tamroi.usecase.ingest.Projector;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,10 +31,13 @@ public class TrackApplication {
     private final ApplicationQueries queries;
     private final Projector projector;
     private final Agencies agencies;
+    private final Forecasts forecasts;
     private final Clock clock;
 
-    public TrackApplication(ApplicationQueries queries, Projector projector, Agencies agencies, Clock clock) {
+    public TrackApplication(ApplicationQueries queries, Projector projector, Agencies agencies, Forecasts forecasts,
+                            Clock clock) {
         this.agencies = agencies;
+        this.forecasts = forecasts;
         this.queries = queries;
         this.projector = projector;
         this.clock = clock;
@@ -55,13 +60,26 @@ public class TrackApplication {
         try {
             ServiceVersion version = projector.versionFollowed(app.serviceCode(), events);
             JourneyStatus status = JourneyStatus.of(version, events.stream().map(RecordedEvent::event).toList(), asOf);
-            return new TrackedApplication(app, status, events, agencies.byCode(app.agency()));
+            return new TrackedApplication(app, status, events, agencies.byCode(app.agency()), forecast(app, status));
         } catch (RuntimeException e) {
             if (StoreOutage.isOutage(e)) {
                 throw e;
             }
             LOG.errorf(e, "the status of application %d (service '%s') cannot be computed", app.id(), app.serviceCode());
             throw new StatusUnavailableException(app.trackingCode().grouped(), e);
+        }
+    }
+
+    /** A forecast that cannot be made leaves the status as it is: the status is the promise, the forecast a help. */
+    private Optional<Forecast> forecast(Application app, JourneyStatus status) {
+        try {
+            return forecasts.of(status);
+        } catch (RuntimeException e) {
+            if (StoreOutage.isOutage(e)) {
+                throw e;
+            }
+            LOG.errorf(e, "no forecast for application %d (service '%s')", app.id(), app.serviceCode());
+            return Optional.empty();
         }
     }
 }

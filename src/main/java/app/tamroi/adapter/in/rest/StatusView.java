@@ -35,6 +35,7 @@ public record StatusView(
         long slackMinutes,
         String expectedBy,
         String promisedBy,
+        ForecastView forecast,
         Long varianceMinutes,
         String submittedAt,
         String endedAt,
@@ -48,6 +49,21 @@ public record StatusView(
     public record AgencyRef(String code, TimelineDocument.Text name) {
         public static AgencyRef of(Agency agency) {
             return new AgencyRef(agency.code(), TimelineDocument.Text.of(agency.name()));
+        }
+    }
+
+    /**
+     * When similar applications were done: absent once ended; the dates absent while the clock is
+     * stopped. Minutes are working minutes from {@code asOf}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record ForecastView(String basis, String p50By, String p80By, long p50RemainingMinutes,
+                               long p80RemainingMinutes, long sampleSize, int windowDays) {
+
+        static ForecastView of(TrackedApplication tracked, ZoneId zone) {
+            return tracked.forecast().map(f -> new ForecastView(f.basis().name(), time(tracked.p50By(), zone),
+                    time(tracked.p80By(), zone), f.p50RemainingMinutes(), f.p80RemainingMinutes(), f.sampleSize(),
+                    f.windowDays())).orElse(null);
         }
     }
 
@@ -74,7 +90,8 @@ public record StatusView(
                 time(s.asOf(), zone), s.status().name(), s.scheduleStatus().name(), s.atRisk(),
                 s.currentStep().map(Step::code).orElse(null),
                 s.elapsedMinutes(), s.promiseMinutes(), s.minutesInCurrentStep(), s.remainingMinutes(), s.slackMinutes(),
-                time(s.expectedBy(), zone), time(s.promisedBy(), zone), s.varianceMinutes().orElse(null),
+                time(s.expectedBy(), zone), time(s.promisedBy(), zone), ForecastView.of(tracked, zone),
+                s.varianceMinutes().orElse(null),
                 time(s.submittedAt(), zone), time(s.endedAt(), zone), s.publicNote().orElse(null), steps);
     }
 

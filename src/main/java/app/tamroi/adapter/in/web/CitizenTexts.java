@@ -32,6 +32,8 @@ public interface CitizenTexts {
     @Message String status(Status status);
     @Message String expectedBy(String when);
     @Message String promisedBy(String when);
+    @Message String forecastFromHistory(String mostBy, String halfBy);
+    @Message String forecastFromPlan();
     @Message String waitingOnYou();
     @Message String notSubmitted();
     @Message String endedAt(Status status, String when);

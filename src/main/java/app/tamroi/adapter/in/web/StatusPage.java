@@ -1,6 +1,7 @@
 package app.tamroi.adapter.in.web;
 
 import app.tamroi.domain.calendar.WorkingCalendar;
+import app.tamroi.domain.forecast.Forecast;
 import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.journey.Status;
 import app.tamroi.domain.journey.StepProgress;
@@ -22,6 +23,7 @@ public record StatusPage(
         Status status,
         Optional<String> expectedBy,
         Optional<String> promisedBy,
+        Optional<Outlook> outlook,
         Optional<String> endedAt,
         Optional<Gap> gap,
         String promise,
@@ -42,6 +44,10 @@ public record StatusPage(
     }
 
     public enum Direction { EARLY, EXACT, LATE }
+
+    /** The forecast in the citizen's words: from history, the days by which half and 8 in 10 were done; else only the plan. */
+    public record Outlook(boolean fromHistory, Optional<String> halfBy, Optional<String> mostBy) {
+    }
 
     public record StepLine(
             String name,
@@ -81,6 +87,7 @@ public record StatusPage(
                 s.status(),
                 running ? s.expectedBy().map(words::dateTime) : Optional.empty(),
                 running ? s.promisedBy().map(words::dateTime) : Optional.empty(),
+                running ? outlook(tracked, words) : Optional.empty(),
                 s.endedAt().map(words::dateTime),
                 gap(s, words),
                 words.workingDays(s.promise()),
@@ -92,6 +99,11 @@ public record StatusPage(
                 s.publicNote().filter(note -> !note.isBlank()),
                 calendar.zone().getId(),
                 s.steps().stream().map(p -> step(p, words, locale)).toList());
+    }
+
+    private static Optional<Outlook> outlook(TrackedApplication tracked, TimeWords words) {
+        return tracked.forecast().map(f -> new Outlook(f.basis() == Forecast.Basis.HISTORY,
+                tracked.p50By().map(words::date), tracked.p80By().map(words::date)));
     }
 
     /** A class name for the badge's look; the status is always written out as well. */

@@ -48,12 +48,20 @@ public final class TimeWords {
     public String dateTime(Instant instant) {
         ZonedDateTime t = instant.atZone(zone);
         if (language == PageLanguage.TH) {
+            return date(instant) + " เวลา " + clock(t) + BEFORE_NA + "น.";
+        }
+        return date(instant) + ", " + clock(t);
+    }
+
+    /** "วันอังคารที่ 8 ธันวาคม 2569" or "Tuesday 8 December 2026": a day, where the hour would claim too much. */
+    public String date(Instant instant) {
+        ZonedDateTime t = instant.atZone(zone);
+        if (language == PageLanguage.TH) {
             return THAI_DAYS[t.getDayOfWeek().ordinal()] + "ที่ " + t.getDayOfMonth() + " "
-                    + THAI_MONTHS[t.getMonthValue() - 1] + " " + (t.getYear() + BUDDHIST_ERA_OFFSET)
-                    + " เวลา " + clock(t) + BEFORE_NA + "น.";
+                    + THAI_MONTHS[t.getMonthValue() - 1] + " " + (t.getYear() + BUDDHIST_ERA_OFFSET);
         }
         return english(t.getDayOfWeek()) + " " + t.getDayOfMonth() + " " + english(t.getMonth(), TextStyle.FULL)
-                + " " + t.getYear() + ", " + clock(t);
+                + " " + t.getYear();
     }
 
     /** "26 พ.ย. 2569 09:00 น." or "26 Nov 2026, 09:00": for the step list, where space is short. */

@@ -264,20 +264,10 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
     }
 
     private static <T> Array texts(Connection c, Collection<T> items, Function<T, String> value) throws SQLException {
-        return c.createArrayOf("varchar", items.stream().map(value).toArray());
+        return Sql.texts(c, items, value);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T sql(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            // an outage is retried and answered 503; data the server refuses is the fault of what carried it
-            throw StoreOutage.isOutage(e) ? new StoreUnavailableException(e)
-                    : new StoreRefusedException(e.getSQLState() == null ? "unknown" : e.getSQLState(), e);
-        }
+    private <T> T sql(Sql.Work<T> work) {
+        return Sql.run(dataSource, work);
     }
 }

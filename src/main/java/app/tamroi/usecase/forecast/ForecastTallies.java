@@ -1,0 +1,27 @@
+package app.tamroi.usecase.forecast;
+
+import app.tamroi.domain.forecast.Tally;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Where each service's daily tallies are kept, added to batch by batch. A port. */
+public interface ForecastTallies {
+
+    record Counted(Tally.Entry entry, long count) {
+    }
+
+    /** Adds the counts, in the tally's stable order, under {@code shard}; within the caller's transaction. */
+    void add(String serviceCode, Tally delta, int shard);
+
+    /**
+     * The counts a forecast on {@code day} rests on, summed over shards: journeys, visits and where
+     * they went from {@code windowFrom} to the day before {@code day}; entries into and exits from
+     * steps from {@code paceFrom} on, and everything before {@code paceFrom} summed into the day
+     * before it.
+     */
+    List<Counted> forDay(String serviceCode, LocalDate day, LocalDate windowFrom, LocalDate paceFrom);
+
+    /** Replaces every count by these totals, per service, in one transaction: what a replay of the log ends with. */
+    void replaceAll(Map<String, Tally> totals);
+}
