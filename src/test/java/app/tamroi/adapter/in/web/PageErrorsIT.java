@@ -61,7 +61,7 @@ class PageErrorsIT {
     }
 
     private static void failWith(Supplier<RuntimeException> failure) {
-        QuarkusMock.installMockForType(new TrackApplication(null, null, null, null) {
+        QuarkusMock.installMockForType(new TrackApplication(null, null, null, null, null) {
             @Override
             public Optional<TrackedApplication> byTrackingCode(String written) {
                 throw failure.get();
