@@ -15,6 +15,8 @@ public final class History {
     private final int windowDays;
     private long journeys;
     private final Map<String, StepTimes> times = new HashMap<>();
+    /** Whole journeys by their working time. */
+    private final StepTimes whole = new StepTimes();
     private final Map<String, TreeMap<String, Long>> transitions = new HashMap<>();
     /** Transitions per step ready to draw from; rebuilt after a change. */
     private final Map<String, Choices> choices = new java.util.concurrent.ConcurrentHashMap<>();
@@ -37,6 +39,10 @@ public final class History {
         addTransitions(step, next.key(), 1);
     }
 
+    void addWhole(int bin, long count) {
+        whole.addToBin(bin, count);
+    }
+
     void addVisits(String step, int bin, long count) {
         times.computeIfAbsent(step, s -> new StepTimes()).addToBin(bin, count);
     }
@@ -48,6 +54,7 @@ public final class History {
 
     void addAll(History other) {
         journeys += other.journeys;
+        whole.addAll(other.whole);
         other.times.forEach((step, t) -> times.computeIfAbsent(step, s -> new StepTimes()).addAll(t));
         other.transitions.forEach((step, counts) -> {
             TreeMap<String, Long> mine = transitions.computeIfAbsent(step, s -> new TreeMap<>());
@@ -63,6 +70,11 @@ public final class History {
 
     public int windowDays() {
         return windowDays;
+    }
+
+    /** How long whole journeys took, in working time; empty while none is known. */
+    Optional<StepTimes> wholeJourneys() {
+        return Optional.of(whole).filter(t -> t.visits() > 0);
     }
 
     Optional<StepTimes> timesOf(String step) {

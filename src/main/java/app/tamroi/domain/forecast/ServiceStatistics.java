@@ -29,6 +29,7 @@ public final class ServiceStatistics {
         History day = dayOf(journey.endedOn());
         day.addJourneys(1);
         journey.forEachVisit((visit, next) -> day.addVisit(visit.step(), visit.worked(), next));
+        day.addWhole(StepTimes.binOf(journey.visits().stream().map(v -> v.worked()).reduce(Duration.ZERO, Duration::plus)), 1);
     }
 
     /** Adds one stored count (negative to take away): how the statistics are read back from the store. */
@@ -37,6 +38,7 @@ public final class ServiceStatistics {
             case ENDED -> dayOf(entry.day()).addJourneys(count);
             case VISIT -> dayOf(entry.day()).addVisits(entry.step(), Integer.parseInt(entry.item()), count);
             case NEXT -> dayOf(entry.day()).addTransitions(entry.step(), entry.item(), count);
+            case WHOLE -> dayOf(entry.day()).addWhole(Integer.parseInt(entry.item()), count);
             case ENTERED -> movesOf(entry.day(), entry.step())[0] += count;
             case LEFT -> movesOf(entry.day(), entry.step())[1] += count;
         }

@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * What one application's events add to its service's statistics, as counts filed under local days
  * of the service's calendar: every entry into and exit from a step (the queues), and, once the
- * journey has ended, the journey itself, each visit's working time and where each visit went next
- * (what the forecaster learns from).
+ * journey has ended, the journey itself and its whole working time, each visit's working time and
+ * where each visit went next (what the forecaster and a plan drawn from history learn from).
  *
  * <p>It depends on the events alone, never on the clock, so the statistics kept by adding, at each
  * batch, {@code of(events after) − of(events before)} are exactly those a replay of the whole log
@@ -35,6 +35,8 @@ public final class Tally {
         VISIT('V'),
         /** Where visits of ended journeys went; item: {@link Next#key()}. */
         NEXT('N'),
+        /** Ended journeys by their whole working time, what the promise is held against; item: the bin. */
+        WHOLE('W'),
         /** Applications that entered a step. */
         ENTERED('E'),
         /** Applications that left a step. */
@@ -100,6 +102,7 @@ public final class Tally {
                 add(counts, new Entry(ended, Kind.NEXT, visit.step(), next.key()), 1);
             });
             add(counts, new Entry(ended, Kind.ENDED, "", journey.outcome().name()), 1);
+            add(counts, new Entry(ended, Kind.WHOLE, "", Integer.toString(StepTimes.binOf(trail.elapsed()))), 1);
         }
         return new Tally(counts);
     }

@@ -67,8 +67,8 @@ final class Journey {
         return walk(version, events, now).map(j -> {
             j.closeVisit(null);
             return new JourneyStatus.Trail(List.copyOf(j.visits), Optional.ofNullable(j.ending),
-                    Optional.ofNullable(j.endedAtInstant));
-        }).orElse(new JourneyStatus.Trail(List.of(), Optional.empty(), Optional.empty()));
+                    Optional.ofNullable(j.endedAtInstant), j.elapsed);
+        }).orElse(new JourneyStatus.Trail(List.of(), Optional.empty(), Optional.empty(), Duration.ZERO));
     }
 
     private static Optional<Journey> walk(ServiceVersion version, Collection<StepEvent> events, Instant now) {

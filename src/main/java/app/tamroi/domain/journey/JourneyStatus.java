@@ -48,7 +48,9 @@ public record JourneyStatus(
         return Journey.trail(version, events, now);
     }
 
-    public record Trail(List<StepVisit> visits, Optional<StepEventType> outcome, Optional<Instant> endedAt) {
+    /** @param elapsed the working time the promise is held against, up to the end or to {@code now} */
+    public record Trail(List<StepVisit> visits, Optional<StepEventType> outcome, Optional<Instant> endedAt,
+                        Duration elapsed) {
     }
 
     public long elapsedMinutes() {

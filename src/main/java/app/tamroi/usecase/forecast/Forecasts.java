@@ -2,6 +2,7 @@ package app.tamroi.usecase.forecast;
 
 import app.tamroi.domain.forecast.Forecast;
 import app.tamroi.domain.forecast.Forecaster;
+import app.tamroi.domain.forecast.History;
 import app.tamroi.domain.forecast.Position;
 import app.tamroi.domain.forecast.ServiceStatistics;
 import app.tamroi.domain.forecast.Tally;
@@ -40,7 +41,7 @@ public class Forecasts {
     private record Key(String serviceCode, int version, LocalDate day) {
     }
 
-    private record Learned(Forecaster.Outlook outlook, Instant readAt) {
+    private record Learned(History history, Forecaster.Outlook outlook, Instant readAt) {
     }
 
     public Forecasts(ForecastTallies tallies, ForecastSettings settings, Clock clock) {
@@ -70,7 +71,23 @@ public class Forecasts {
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
         deltas.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .filter(e -> !e.getValue().isEmpty())
-                .forEach(e -> tallies.add(e.getKey(), e.getValue(), shard));
+                .forEach(e -> {
+                    tallies.add(e.getKey(), e.getValue(), shard);
+                    forget(e.getKey(), e.getValue());
+                });
+    }
+
+    /**
+     * What was learned for a day rests on the days before it: a count filed on an earlier day (an
+     * event sent late) makes this instance read those days again. Other instances see it once
+     * their copy is older than {@code reuse-for}.
+     */
+    private void forget(String serviceCode, Tally delta) {
+        delta.counts().stream().map(c -> c.getKey().day()).min(LocalDate::compareTo).ifPresent(earliest -> {
+            synchronized (learned) {
+                learned.keySet().removeIf(k -> k.serviceCode().equals(serviceCode) && k.day().isAfter(earliest));
+            }
+        });
     }
 
     /** Empty once the application has ended or before it has a current step. */
@@ -82,20 +99,34 @@ public class Forecasts {
         });
     }
 
+    /** What was learned of the version's service by the start of {@code day}, over the window. */
+    public History history(ServiceVersion version, LocalDate day) {
+        return learned(version, day).history();
+    }
+
+    public int minimumSample() {
+        return settings.minimumSample();
+    }
+
     private Forecaster.Outlook outlook(ServiceVersion version, LocalDate day) {
+        return learned(version, day).outlook();
+    }
+
+    private Learned learned(ServiceVersion version, LocalDate day) {
         Key key = new Key(version.serviceCode(), version.number(), day);
         Instant now = clock.instant();
         Learned known = learned.get(key);
         if (known != null && known.readAt().plus(settings.reuseFor()).isAfter(now)) {
-            return known.outlook();
+            return known;
         }
         ServiceStatistics statistics = new ServiceStatistics();
         int window = settings.windowDays();
         tallies.forDay(version.serviceCode(), day, day.minusDays(window), day.minusDays(ServiceStatistics.PACE_DAYS))
                 .forEach(c -> statistics.add(c.entry(), c.count()));
-        Forecaster.Outlook outlook = forecaster.outlook(statistics.asOf(day, window), version,
-                statistics.queuesAsOf(day, version.definition().calendar()));
-        learned.put(key, new Learned(outlook, now));
-        return outlook;
+        History history = statistics.asOf(day, window);
+        Learned fresh = new Learned(history, forecaster.outlook(history, version,
+                statistics.queuesAsOf(day, version.definition().calendar())), now);
+        learned.put(key, fresh);
+        return fresh;
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.tamroi.support.Api;
 import app.tamroi.support.ServerClock;
 import app.tamroi.support.StatusFixtures;
+import app.tamroi.support.Tokens;
 import app.tamroi.usecase.ingest.RebuildProjections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -143,6 +144,43 @@ class ForecastIT {
         rebuild.rebuildAll();
 
         assertEquals(live, tallies(service));
+    }
+
+    @Test
+    void anAgencyIsProposedTheTimelineItsHistoryCanKeepAndCanPublishItAsItIs() throws Exception {
+        String service = "fc-plan-refund";
+        ServerClock.setTo(T);
+        publish(service);
+        given().header("Authorization", Tokens.bearer(AGENCY, "timeline-editor"))
+                .get("/api/v1/services/{code}/plan-from-history", service).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("0 ended journeys"));
+        // verification takes 7 to 12 days on the calendar, where the plan says 2 working days: the promise of 6 is rarely kept
+        sendShuffled(service, journeys(service, "plan", 50, T.minus(Duration.ofDays(80)), Duration.ofDays(1), 7, 12, 16));
+
+        JsonNode plan = StatusFixtures.JSON.readTree(given().header("Authorization", Tokens.bearer(AGENCY, "timeline-editor"))
+                .get("/api/v1/services/{code}/plan-from-history", service).then().statusCode(200).extract().asString());
+
+        assertEquals(50, plan.path("sampleSize").asInt());
+        JsonNode verification = plan.path("steps").get(1);
+        assertEquals("verification", verification.path("code").asText());
+        assertEquals(60, verification.path("visits").asInt(), "50 journeys, 10 of them sent back once");
+        assertEquals("2d", verification.path("target").asText());
+        assertTrue(WorkingDays.of(verification.path("proposed").asText()) >= 3, verification.toString());
+        assertTrue(plan.path("promise").path("currentlyMet").asDouble() < 0.8, plan.path("promise").toString());
+        assertTrue(plan.path("promise").path("proposedMet").asDouble() >= 0.8, plan.path("promise").toString());
+        assertEquals(plan.path("promise").path("proposed").asText(), plan.path("timeline").path("promise").asText());
+
+        Api.publish(AGENCY, ((com.fasterxml.jackson.databind.node.ObjectNode) plan.path("timeline")).put("code", service))
+                .then().statusCode(201).body("version", org.hamcrest.Matchers.is(2));
+        given().header("Authorization", Tokens.bearer("another-agency", "timeline-editor"))
+                .get("/api/v1/services/{code}/plan-from-history", service).then().statusCode(403);
+    }
+
+    /** Whole working days of a written duration, hours and minutes counted as less than a day. */
+    private static final class WorkingDays {
+        static long of(String written) {
+            return written.endsWith("d") ? Long.parseLong(written.substring(0, written.length() - 1)) : 0;
+        }
     }
 
     private static void publish(String service) {

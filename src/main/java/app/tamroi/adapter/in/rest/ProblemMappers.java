@@ -6,6 +6,7 @@ import app.tamroi.usecase.track.StatusUnavailableException;
 import app.tamroi.usecase.StoreRefusedException;
 import app.tamroi.usecase.StoreUnavailableException;
 import app.tamroi.usecase.NotFoundException;
+import app.tamroi.usecase.forecast.ProposePlan;
 import app.tamroi.usecase.access.NotPermittedException;
 import app.tamroi.usecase.timeline.ConcurrentPublicationException;
 import app.tamroi.usecase.timeline.InvalidTimelineException;
@@ -54,6 +55,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return Problem.of(404, "not-found", "Not found", e.getMessage()).response();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLittleHistory(ProposePlan.NotEnoughHistoryException e) {
+        return Problem.of(409, "not-enough-history", "Too few journeys have ended to draw a plan from", e.getMessage())
+                .response();
     }
 
     @ServerExceptionMapper
