@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * stays in the current step a time drawn from the step's learned times longer than τ (minus τ),
  * then goes where history went after that step, in history's proportions (on, back for rework,
  * past skipped steps, or to the end), taking each later step's time from its learned times and
- * adding the backlog wait of {@link Queue} the first time it reaches a step. The median and the
+ * adding the backlog wait of {@link Queue} the first time it reaches a step. Times and ways on are
+ * those of visits that began with about as much working time since submission behind them
+ * ({@link ElapsedBand}): a case that has waited long is played like the cases that waited long. The median and the
  * 80th percentile of those plays are the forecast. A step history has never seen takes its
  * target and leads to the next step of the plan.
  *
@@ -75,9 +77,14 @@ public final class Forecaster {
         return new Outlook(history, version, Map.copyOf(queues));
     }
 
+    /** The plays after a step depend on the step, the band its visit began in and the band it was left in. */
+    private record After(String step, int entered, int leaving) {
+    }
+
     /**
-     * One history, one version and one set of queues: the plays after each step are made the first
-     * time a position in that step asks, and kept, so a forecast costs one pass over the plays.
+     * One history, one version and one set of queues: the plays after each step (per elapsed band)
+     * are made the first time a position in that step asks, and kept, so a forecast costs one pass
+     * over the plays.
      */
     public final class Outlook {
 
@@ -85,7 +92,7 @@ public final class Forecaster {
         private final ServiceVersion version;
         private final Map<String, Queue> queues;
         private final double workingDay;
-        private final Map<String, double[]> after = new ConcurrentHashMap<>();
+        private final Map<After, double[]> after = new ConcurrentHashMap<>();
 
         private Outlook(History history, ServiceVersion version, Map<String, Queue> queues) {
             this.history = history;
@@ -106,30 +113,43 @@ public final class Forecaster {
                 return Forecast.plan(position.planRemaining(), history.journeys(), history.windowDays());
             }
             double tau = StepTimes.minutes(position.inStep());
-            double[] later = after.computeIfAbsent(position.step(), this::playAfter);
+            double elapsed = StepTimes.minutes(position.elapsed());
+            int entered = ElapsedBand.of(Math.max(0, elapsed - tau), workingDay);
             double[] remaining = new double[plays];
             for (int p = 0; p < plays; p++) {
-                remaining[p] = leftInCurrent(position.step(), tau, stayDraws[p]) + later[p];
+                double left = leftInCurrent(position.step(), entered, tau, stayDraws[p]);
+                int leaving = ElapsedBand.of(elapsed + left, workingDay);
+                remaining[p] = left + after.computeIfAbsent(new After(position.step(), entered, leaving), this::playAfter)[p];
             }
             Arrays.sort(remaining);
             return Forecast.ofSortedPlays(remaining, history.journeys(), history.windowDays());
         }
 
-        /** Each play's working minutes from leaving {@code step} to the end, queues included. */
-        private double[] playAfter(String step) {
-            Random random = new Random(SEED ^ step.hashCode());
+        /**
+         * Each play's working minutes from leaving {@code step} to the end, queues included: where
+         * it goes from the step as visits entered in the same elapsed band went, then each later
+         * step's time and way on as visits entered with about as much time behind them.
+         */
+        private double[] playAfter(After from) {
+            Random random = new Random(SEED ^ from.hashCode());
             double[] total = new double[plays];
+            double startedAt = ElapsedBand.typicalMinutes(from.leaving(), workingDay);
             for (int p = 0; p < plays; p++) {
-                Set<String> joined = new HashSet<>(Set.of(step));
-                String at = step;
-                Optional<String> next = nextAfter(at, random.nextDouble());
+                Set<String> joined = new HashSet<>(Set.of(from.step()));
+                double elapsed = startedAt;
+                Optional<String> next = nextAfter(from.step(), from.entered(), random.nextDouble());
                 for (int visits = 1; next.isPresent() && visits < MAX_VISITS; visits++) {
-                    at = next.get();
+                    String at = next.get();
                     if (joined.add(at)) {
-                        total[p] += queueWait(at);
+                        double wait = queueWait(at);
+                        total[p] += wait;
+                        elapsed += wait;
                     }
-                    total[p] += timeIn(at, random.nextDouble());
-                    next = nextAfter(at, random.nextDouble());
+                    int band = ElapsedBand.of(elapsed, workingDay);
+                    double stay = timeIn(at, band, random.nextDouble());
+                    total[p] += stay;
+                    elapsed += stay;
+                    next = nextAfter(at, band, random.nextDouble());
                 }
             }
             return total;
@@ -145,8 +165,8 @@ public final class Forecaster {
         }
 
         /** The rest of the current step, drawn among learned visits that lasted longer than τ. */
-        private double leftInCurrent(String step, double tau, double u) {
-            Optional<StepTimes> learned = history.timesOf(step);
+        private double leftInCurrent(String step, int band, double tau, double u) {
+            Optional<StepTimes> learned = history.timesOf(step, band);
             if (learned.isEmpty()) {
                 return Math.max(0, planned(step) - tau);
             }
@@ -159,13 +179,13 @@ public final class Forecaster {
             return Math.max(0, times.minutesAt(waitedShare + u * (1 - waitedShare)) - tau);
         }
 
-        private double timeIn(String step, double u) {
-            return history.timesOf(step).map(t -> t.minutesAt(u)).orElseGet(() -> planned(step));
+        private double timeIn(String step, int band, double u) {
+            return history.timesOf(step, band).map(t -> t.minutesAt(u)).orElseGet(() -> planned(step));
         }
 
         /** Where a journey goes after {@code step}: as history went, else on along the plan; empty at the end. */
-        private Optional<String> nextAfter(String step, double u) {
-            Optional<History.Choices> went = history.choicesAfter(step);
+        private Optional<String> nextAfter(String step, int band, double u) {
+            Optional<History.Choices> went = history.choicesAfter(step, band);
             if (went.isEmpty()) {
                 int index = version.definition().indexOf(step);
                 return index < 0 || index + 1 >= version.definition().steps().size() ? Optional.empty()

@@ -34,22 +34,31 @@ public final class History {
         journeys += count;
     }
 
-    void addVisit(String step, Duration worked, Next next) {
-        addVisits(step, StepTimes.binOf(worked), 1);
-        addTransitions(step, next.key(), 1);
+    void addVisit(String step, int band, Duration worked, Next next) {
+        addVisits(step, band, StepTimes.binOf(worked), 1);
+        addTransitions(step, band, next.key(), 1);
     }
 
     void addWhole(int bin, long count) {
         whole.addToBin(bin, count);
     }
 
-    void addVisits(String step, int bin, long count) {
+    /** Visits of {@code step} entered in elapsed band {@code band}: counted for the band and for the step as a whole. */
+    void addVisits(String step, int band, int bin, long count) {
         times.computeIfAbsent(step, s -> new StepTimes()).addToBin(bin, count);
+        times.computeIfAbsent(inBand(step, band), s -> new StepTimes()).addToBin(bin, count);
     }
 
-    void addTransitions(String step, String nextKey, long count) {
-        transitions.computeIfAbsent(step, s -> new TreeMap<>()).merge(nextKey, count, (a, b) -> a + b == 0 ? null : a + b);
+    void addTransitions(String step, int band, String nextKey, long count) {
+        for (String key : new String[] {step, inBand(step, band)}) {
+            transitions.computeIfAbsent(key, s -> new TreeMap<>()).merge(nextKey, count, (a, b) -> a + b == 0 ? null : a + b);
+        }
         choices.clear();
+    }
+
+    /** Step codes never hold '@': a band's figures live beside the step's under a key no step can have. */
+    private static String inBand(String step, int band) {
+        return step + "@" + band;
     }
 
     void addAll(History other) {
@@ -79,6 +88,19 @@ public final class History {
 
     Optional<StepTimes> timesOf(String step) {
         return Optional.ofNullable(times.get(step)).filter(t -> t.visits() > 0);
+    }
+
+    /** The step's times for visits entered in {@code band}, if the band holds enough of them; else over all bands. */
+    Optional<StepTimes> timesOf(String step, int band) {
+        StepTimes banded = times.get(inBand(step, band));
+        return banded != null && banded.visits() >= ElapsedBand.MINIMUM_VISITS ? Optional.of(banded) : timesOf(step);
+    }
+
+    /** Where visits entered in {@code band} went, if the band holds enough of them; else over all bands. */
+    Optional<Choices> choicesAfter(String step, int band) {
+        TreeMap<String, Long> banded = transitions.get(inBand(step, band));
+        long visits = banded == null ? 0 : banded.values().stream().mapToLong(Long::longValue).sum();
+        return visits >= ElapsedBand.MINIMUM_VISITS ? choicesAfter(inBand(step, band)) : choicesAfter(step);
     }
 
     /** Where a visit to {@code step} goes, drawn in history's proportions; empty when history never left it. */

@@ -25,10 +25,13 @@ public final class ServiceStatistics {
     private final TreeMap<LocalDate, History> days = new TreeMap<>();
     private final TreeMap<LocalDate, Map<String, long[]>> moves = new TreeMap<>();
 
-    public void record(CompletedJourney journey) {
+    /** Records a journey whose service has working days of {@code workingDay}, by which elapsed bands are measured. */
+    public void record(CompletedJourney journey, Duration workingDay) {
         History day = dayOf(journey.endedOn());
         day.addJourneys(1);
-        journey.forEachVisit((visit, next) -> day.addVisit(visit.step(), visit.worked(), next));
+        double dayMinutes = StepTimes.minutes(workingDay);
+        journey.forEachVisit((visit, next) -> day.addVisit(visit.step(),
+                ElapsedBand.of(StepTimes.minutes(visit.elapsedBefore()), dayMinutes), visit.worked(), next));
         day.addWhole(StepTimes.binOf(journey.visits().stream().map(v -> v.worked()).reduce(Duration.ZERO, Duration::plus)), 1);
     }
 
@@ -36,8 +39,10 @@ public final class ServiceStatistics {
     public void add(Tally.Entry entry, long count) {
         switch (entry.kind()) {
             case ENDED -> dayOf(entry.day()).addJourneys(count);
-            case VISIT -> dayOf(entry.day()).addVisits(entry.step(), Integer.parseInt(entry.item()), count);
-            case NEXT -> dayOf(entry.day()).addTransitions(entry.step(), entry.item(), count);
+            case VISIT -> dayOf(entry.day()).addVisits(entry.step(), Tally.band(entry.item()),
+                    Integer.parseInt(Tally.banded(entry.item())), count);
+            case NEXT -> dayOf(entry.day()).addTransitions(entry.step(), Tally.band(entry.item()), Tally.banded(entry.item()),
+                    count);
             case WHOLE -> dayOf(entry.day()).addWhole(Integer.parseInt(entry.item()), count);
             case ENTERED -> movesOf(entry.day(), entry.step())[0] += count;
             case LEFT -> movesOf(entry.day(), entry.step())[1] += count;

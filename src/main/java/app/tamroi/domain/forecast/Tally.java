@@ -31,9 +31,9 @@ public final class Tally {
     public enum Kind {
         /** Journeys that ended; item: the outcome. */
         ENDED('J'),
-        /** Visits of ended journeys by their working time; item: the bin of {@link StepTimes}. */
+        /** Visits of ended journeys by their working time; item: "elapsed band:bin of {@link StepTimes}". */
         VISIT('V'),
-        /** Where visits of ended journeys went; item: {@link Next#key()}. */
+        /** Where visits of ended journeys went; item: "elapsed band:{@link Next#key()}". */
         NEXT('N'),
         /** Ended journeys by their whole working time, what the promise is held against; item: the bin. */
         WHOLE('W'),
@@ -97,9 +97,11 @@ public final class Tally {
         if (trail.outcome().isPresent()) {
             LocalDate ended = day(trail.endedAt().orElseThrow(), zone);
             CompletedJourney journey = new CompletedJourney(ended, visits, trail.outcome().get());
+            double workingDay = StepTimes.minutes(version.definition().calendar().workingDay());
             journey.forEachVisit((visit, next) -> {
-                add(counts, new Entry(ended, Kind.VISIT, visit.step(), Integer.toString(StepTimes.binOf(visit.worked()))), 1);
-                add(counts, new Entry(ended, Kind.NEXT, visit.step(), next.key()), 1);
+                int band = ElapsedBand.of(StepTimes.minutes(visit.elapsedBefore()), workingDay);
+                add(counts, new Entry(ended, Kind.VISIT, visit.step(), band + ":" + StepTimes.binOf(visit.worked())), 1);
+                add(counts, new Entry(ended, Kind.NEXT, visit.step(), band + ":" + next.key()), 1);
             });
             add(counts, new Entry(ended, Kind.ENDED, "", journey.outcome().name()), 1);
             add(counts, new Entry(ended, Kind.WHOLE, "", Integer.toString(StepTimes.binOf(trail.elapsed()))), 1);
@@ -128,6 +130,16 @@ public final class Tally {
         Map<Entry, Long> sum = new HashMap<>();
         tallies.forEach(t -> t.counts.forEach((entry, n) -> add(sum, entry, n)));
         return new Tally(sum);
+    }
+
+    /** The elapsed band of a VISIT or NEXT item. */
+    static int band(String item) {
+        return Integer.parseInt(item.substring(0, item.indexOf(':')));
+    }
+
+    /** What a VISIT or NEXT item counts within its band. */
+    static String banded(String item) {
+        return item.substring(item.indexOf(':') + 1);
     }
 
     private static void add(Map<Entry, Long> counts, Entry entry, long n) {

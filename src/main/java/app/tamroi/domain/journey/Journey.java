@@ -39,6 +39,7 @@ final class Journey {
     private final List<StepVisit> visits = new java.util.ArrayList<>();
     private boolean visiting;
     private Instant visitEnteredAt;
+    private Duration elapsedAtEntry = Duration.ZERO;
     private final Instant submittedAt;
 
     private Journey(ServiceDefinition service, Instant submittedAt) {
@@ -171,6 +172,7 @@ final class Journey {
         if (index < steps.size()) {
             visiting = true;
             visitEnteredAt = t;
+            elapsedAtEntry = elapsed;
             state[index] = StepState.CURRENT;
             startedAt[index] = t;
             endedAt[index] = null;
@@ -180,7 +182,8 @@ final class Journey {
     /** @param leftAt when the step was left; null while the application is still in it */
     private void closeVisit(Instant leftAt) {
         if (visiting) {
-            visits.add(new StepVisit(steps.get(current).code(), inCurrent, visitEnteredAt, Optional.ofNullable(leftAt)));
+            visits.add(new StepVisit(steps.get(current).code(), inCurrent, visitEnteredAt, Optional.ofNullable(leftAt),
+                    elapsedAtEntry));
             visiting = false;
         }
     }

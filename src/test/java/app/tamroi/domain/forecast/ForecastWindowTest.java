@@ -23,9 +23,9 @@ class ForecastWindowTest {
     void aStepThatGotSlowerShowsOnceTheOldFastDaysLeaveTheWindow() {
         ServiceStatistics statistics = new ServiceStatistics();
         // January to March: verification takes half a day to a day; from mid-April on, three to four days
-        straight(80, FIRST_DAY, evenly(12, 24), 8).forEach(statistics::record);
+        straight(80, FIRST_DAY, evenly(12, 24), 8).forEach(j -> statistics.record(j, Refunds.WORKING_DAY));
         LocalDate slowerFrom = FIRST_DAY.plusDays(100);
-        straight(80, slowerFrom, evenly(72, 96), 9).forEach(statistics::record);
+        straight(80, slowerFrom, evenly(72, 96), 9).forEach(j -> statistics.record(j, Refunds.WORKING_DAY));
 
         LocalDate bothInWindow = slowerFrom.plusDays(80);
         LocalDate fastDaysGone = FIRST_DAY.plusDays(80 + 180);
@@ -43,7 +43,7 @@ class ForecastWindowTest {
         ServiceStatistics statistics = new ServiceStatistics();
         LocalDate ended = LocalDate.of(2026, 5, 4);
         statistics.record(journey(ended, visit("received", 1), visit("verification", 30), visit("approval", 30),
-                visit("transfer", 5)));
+                visit("transfer", 5)), Refunds.WORKING_DAY);
 
         assertEquals(0, statistics.asOf(ended, 180).journeys());
         assertEquals(1, statistics.asOf(ended.plusDays(1), 180).journeys());
@@ -56,11 +56,11 @@ class ForecastWindowTest {
     @Test
     void asOfAnEarlierDayGivesWhatWasKnownThenWhateverWasRecordedSince() {
         ServiceStatistics statistics = new ServiceStatistics();
-        straight(60, FIRST_DAY, evenly(12, 96), 10).forEach(statistics::record);
+        straight(60, FIRST_DAY, evenly(12, 96), 10).forEach(j -> statistics.record(j, Refunds.WORKING_DAY));
         LocalDate thatDay = FIRST_DAY.plusDays(60);
         Forecast toldThen = Forecaster.DEFAULT.forecast(statistics.asOf(thatDay, 180), IN_VERIFICATION, Map.of());
 
-        straight(60, thatDay, evenly(100, 200), 11).forEach(statistics::record);
+        straight(60, thatDay, evenly(100, 200), 11).forEach(j -> statistics.record(j, Refunds.WORKING_DAY));
 
         assertEquals(toldThen, Forecaster.DEFAULT.forecast(statistics.asOf(thatDay, 180), IN_VERIFICATION, Map.of()));
     }

@@ -50,6 +50,33 @@ class ForecasterTest {
     }
 
     @Test
+    void anApplicationThatTookLongToReachItsStepIsForecastLikeTheOnesThatTookAsLong() {
+        // half the refunds reach verification within hours and pass it in half a day; the other half
+        // reach it after three days or more and need two and a half days there, and a day at approval
+        List<CompletedJourney> journeys = new ArrayList<>();
+        Random random = new Random(21);
+        for (int i = 0; i < 120; i++) {
+            boolean slow = i % 2 == 1;
+            journeys.add(journey(FIRST_DAY.plusDays(i % 90),
+                    visit("received", slow ? 80 + 20 * random.nextDouble() : 2 + 2 * random.nextDouble()),
+                    visit("verification", slow ? 50 + 20 * random.nextDouble() : 10 + 4 * random.nextDouble()),
+                    visit("approval", slow ? 24 : 6), visit("transfer", 4)));
+        }
+        ServiceStatistics history = learned(journeys);
+        Position quickToArrive = new Position(Refunds.PIT_REFUND, "verification", Duration.ofHours(1), Duration.ofHours(4));
+        Position slowToArrive = new Position(Refunds.PIT_REFUND, "verification", Duration.ofHours(1), Duration.ofHours(91));
+
+        Forecast quick = forecast(history, quickToArrive, Map.of());
+        Forecast slow = forecast(history, slowToArrive, Map.of());
+
+        // the quick ones: about 12 h of verification left, 6 h approval, 4 h transfer
+        assertTrue(quick.p80RemainingMinutes() < 26 * 60, quick.toString());
+        // the slow ones: about 58 h of verification left, a day of approval, 4 h transfer
+        assertTrue(slow.p50RemainingMinutes() > 70 * 60, slow.toString());
+        assertTrue(slow.p80Remaining().compareTo(quick.p80Remaining()) > 0);
+    }
+
+    @Test
     void anApplicationStuckInALongTailedStepNeedsLongerStillThanOneThatJustArrived() {
         ServiceStatistics history = learned(straight(200, FIRST_DAY, longTailed(8), 2));
 
@@ -75,9 +102,10 @@ class ForecasterTest {
 
         assertEquals(quiet, usual);
         assertTrue(backlog.p50Remaining().compareTo(quiet.p50Remaining()) > 0, quiet + " then " + backlog);
-        // 40 more waiting at 10 a day: four more working days
-        assertEquals(backlog.p50RemainingMinutes() + 4 * 1440, worse.p50RemainingMinutes(), 1);
-        assertEquals(backlog.p80RemainingMinutes() + 4 * 1440, worse.p80RemainingMinutes(), 1);
+        // 40 more waiting at 10 a day: four more working days (give or take what the later start changes in the
+        // times drawn for steps after it, which are those of visits begun about as late)
+        assertEquals(backlog.p50RemainingMinutes() + 4 * 1440, worse.p50RemainingMinutes(), 0.05 * 1440);
+        assertEquals(backlog.p80RemainingMinutes() + 4 * 1440, worse.p80RemainingMinutes(), 0.05 * 1440);
     }
 
     @Test

@@ -45,7 +45,7 @@ class RefundForecastStoryTest {
                     ? journey(day.plusDays(i), visit("received", 2), visit("verification", verification),
                             visit("approval", 24), visit("verification", 8), visit("approval", 12), visit("transfer", 6))
                     : journey(day.plusDays(i), visit("received", 2), visit("verification", verification),
-                            visit("approval", 24), visit("transfer", 6)));
+                            visit("approval", 24), visit("transfer", 6)), Refunds.WORKING_DAY);
         }
         return statistics;
     }

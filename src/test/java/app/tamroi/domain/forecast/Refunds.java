@@ -21,6 +21,7 @@ import java.util.function.DoubleUnaryOperator;
 final class Refunds {
 
     static final ServiceVersion PIT_REFUND = StatusFixtures.version("pit-refund");
+    static final Duration WORKING_DAY = PIT_REFUND.definition().calendar().workingDay();
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
     static final LocalDate AFTER_THEM = FIRST_DAY.plusDays(100);
 
@@ -32,10 +33,12 @@ final class Refunds {
         List<StepVisit> list = new ArrayList<>();
         // only the working time of a visit is learned from; when it happened is the day the journey ended
         Instant at = endedOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Duration before = Duration.ZERO;
         for (String visit : visits) {
             String[] parts = visit.split(":");
-            list.add(new StepVisit(parts[0], Duration.ofMinutes(Math.round(Double.parseDouble(parts[1]) * 60)), at,
-                    Optional.of(at)));
+            Duration worked = Duration.ofMinutes(Math.round(Double.parseDouble(parts[1]) * 60));
+            list.add(new StepVisit(parts[0], worked, at, Optional.of(at), before));
+            before = before.plus(worked);
         }
         return new CompletedJourney(endedOn, list, StepEventType.COMPLETED);
     }
@@ -73,7 +76,7 @@ final class Refunds {
 
     static ServiceStatistics learned(List<CompletedJourney> journeys) {
         ServiceStatistics statistics = new ServiceStatistics();
-        journeys.forEach(statistics::record);
+        journeys.forEach(j -> statistics.record(j, WORKING_DAY));
         return statistics;
     }
 

@@ -98,7 +98,7 @@ class TallyTest {
             if (entry.kind() == Tally.Kind.WHOLE) {
                 return;
             }
-            String what = entry.kind() == Tally.Kind.NEXT ? entry.step() + ">" + entry.item() : entry.step();
+            String what = entry.kind() == Tally.Kind.NEXT ? entry.step() + ">" + Tally.banded(entry.item()) : entry.step();
             counts.merge(entry.kind().code() + " " + what + " " + entry.day(), e.getValue(), Long::sum);
         });
         return counts;
