@@ -12,7 +12,7 @@ import app.tamroi.domain.application.TrackingCode;
 import app.tamroi.domain.journey.StepEventType;
 import app.tamroi.domain.service.ServiceHistory;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.support.DefaultLimits;
+import app.tamroi.support.Defaults;
 import app.tamroi.support.inmem.IncomingEvent;
 import app.tamroi.usecase.access.Caller;
 import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
@@ -36,7 +36,7 @@ class EventCheckTest {
     static final Sender RD_OVER_HTTP = Sender.http(new Caller("rd", Set.of(Caller.EVENT_PUBLISHER)));
     static final Sender DOL_OVER_HTTP = Sender.http(new Caller("dol", Set.of(Caller.EVENT_PUBLISHER)));
 
-    final EventCheck check = new EventCheck(DefaultLimits.limits(), code -> Optional.ofNullable(PUBLISHED.get(code)));
+    final EventCheck check = new EventCheck(Defaults.limits(), code -> Optional.ofNullable(PUBLISHED.get(code)));
 
     @Test
     void aWellFormedEventIsKeyedByTheAgencyThatOwnsItsService() {
