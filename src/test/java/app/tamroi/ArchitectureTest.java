@@ -35,6 +35,13 @@ class ArchitectureTest {
             .because("a use case is called by adapters and must not care which one");
 
     @ArchTest
+    static final ArchRule useCasesSpeakNoJson = noClasses()
+            .that().resideInAPackage("app.tamroi.usecase..")
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml..")
+            .because("how a timeline or an event is written on the wire or in a row is the adapters' business; "
+                    + "a use case takes it already read");
+
+    @ArchTest
     static final ArchRule incomingAdaptersDoNotReachIntoOutgoingOnes = noClasses()
             .that().resideInAPackage("app.tamroi.adapter.in..")
             .should().dependOnClassesThat().resideInAPackage("app.tamroi.adapter.out..")

@@ -7,7 +7,7 @@ import app.tamroi.usecase.timeline.Agencies;
 import app.tamroi.usecase.timeline.InvalidTimelineException;
 import app.tamroi.usecase.timeline.PublishTimeline;
 import app.tamroi.usecase.timeline.SharedCalendars;
-import app.tamroi.usecase.timeline.TimelineDocument;
+import app.tamroi.adapter.in.json.TimelineDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;

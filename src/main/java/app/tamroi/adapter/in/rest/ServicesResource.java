@@ -9,7 +9,7 @@ import app.tamroi.usecase.access.Caller;
 import app.tamroi.usecase.timeline.Agencies;
 import app.tamroi.usecase.timeline.PublishTimeline;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
-import app.tamroi.usecase.timeline.TimelineDocument;
+import app.tamroi.adapter.in.json.TimelineDocument;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
