@@ -1,5 +1,7 @@
 package app.tamroi.usecase.ingest;
 
+import app.tamroi.usecase.ingest.port.EventStore;
+import app.tamroi.usecase.ingest.port.Transactions;
 import app.tamroi.domain.application.Application;
 import app.tamroi.domain.application.RecordedEvent;
 import app.tamroi.domain.application.TrackingCode;
@@ -8,8 +10,8 @@ import app.tamroi.usecase.Limits;
 import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.StoreRefusedException;
 import app.tamroi.usecase.StoreUnavailableException;
-import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
-import app.tamroi.usecase.ingest.EventStore.EventKey;
+import app.tamroi.usecase.ingest.port.EventStore.ApplicationKey;
+import app.tamroi.usecase.ingest.port.EventStore.EventKey;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;

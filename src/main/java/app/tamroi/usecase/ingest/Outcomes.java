@@ -2,7 +2,7 @@ package app.tamroi.usecase.ingest;
 
 import app.tamroi.domain.application.TrackingCode;
 import app.tamroi.usecase.ingest.EventOutcome.Outcome;
-import app.tamroi.usecase.ingest.EventStore.EventKey;
+import app.tamroi.usecase.ingest.port.EventStore.EventKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

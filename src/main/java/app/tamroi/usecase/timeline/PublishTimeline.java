@@ -1,5 +1,7 @@
 package app.tamroi.usecase.timeline;
 
+import app.tamroi.usecase.timeline.port.SharedCalendars;
+import app.tamroi.usecase.timeline.port.ServiceVersions;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceHistory;
 import app.tamroi.usecase.Limits;

@@ -1,5 +1,6 @@
 package app.tamroi.usecase.timeline;
 
+import app.tamroi.usecase.timeline.port.SharedCalendars;
 import app.tamroi.domain.service.ServiceDefinition;
 
 /**

@@ -1,7 +1,7 @@
 package app.tamroi.support.inmem;
 
 import app.tamroi.domain.forecast.Tally;
-import app.tamroi.usecase.forecast.ForecastTallies;
+import app.tamroi.usecase.forecast.port.ForecastTallies;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package app.tamroi.support.inmem;
 
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.usecase.timeline.ServiceVersions;
+import app.tamroi.usecase.timeline.port.ServiceVersions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import app.tamroi.support.Defaults;
 import app.tamroi.usecase.forecast.Forecasts;
 import app.tamroi.usecase.ingest.IngestStepEvents;
 import app.tamroi.usecase.ingest.Projector;
-import app.tamroi.usecase.timeline.Agencies;
+import app.tamroi.usecase.timeline.port.Agencies;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import app.tamroi.usecase.track.TrackApplication;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package app.tamroi.support.inmem;
 
-import app.tamroi.usecase.ingest.Transactions;
+import app.tamroi.usecase.ingest.port.Transactions;
 import java.util.function.Supplier;
 
 /** Transactions over the in-memory log and tallies: what a failed unit of work wrote is undone. */

@@ -1,5 +1,6 @@
 package app.tamroi.usecase.ingest;
 
+import app.tamroi.usecase.ingest.port.EventStore;
 import static app.tamroi.support.inmem.IncomingEvent.stepCompleted;
 import static app.tamroi.support.inmem.IncomingEvent.submitted;
 import static app.tamroi.support.inmem.Timelines.service;
@@ -15,7 +16,7 @@ import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.support.Defaults;
 import app.tamroi.support.inmem.IncomingEvent;
 import app.tamroi.usecase.access.Caller;
-import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
+import app.tamroi.usecase.ingest.port.EventStore.ApplicationKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package app.tamroi.usecase.ingest;
 
+import app.tamroi.usecase.ingest.port.EventStore;
 import static app.tamroi.support.inmem.IncomingEvent.stepCompleted;
 import static app.tamroi.support.inmem.IncomingEvent.submitted;
 import static app.tamroi.support.inmem.Timelines.service;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.tamroi.domain.application.TrackingCode;
 import app.tamroi.usecase.ingest.EventOutcome.Outcome;
-import app.tamroi.usecase.ingest.EventStore.EventKey;
+import app.tamroi.usecase.ingest.port.EventStore.EventKey;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;

@@ -8,7 +8,7 @@ import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.Step;
 import app.tamroi.domain.service.StepOwner;
 import app.tamroi.usecase.timeline.InvalidTimelineException;
-import app.tamroi.usecase.timeline.SharedCalendars;
+import app.tamroi.usecase.timeline.port.SharedCalendars;
 import app.tamroi.usecase.timeline.TimelineDraft;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;

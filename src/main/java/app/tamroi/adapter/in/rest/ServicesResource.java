@@ -6,7 +6,7 @@ import app.tamroi.adapter.in.json.StrictJson;
 import app.tamroi.usecase.Limits;
 import app.tamroi.usecase.NotFoundException;
 import app.tamroi.usecase.access.Caller;
-import app.tamroi.usecase.timeline.Agencies;
+import app.tamroi.usecase.timeline.port.Agencies;
 import app.tamroi.usecase.timeline.PublishTimeline;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import app.tamroi.adapter.in.json.TimelineDocument;
