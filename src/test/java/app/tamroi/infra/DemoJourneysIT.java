@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.tamroi.support.ServerClock;
 import app.tamroi.usecase.timeline.PublishTimeline;
-import app.tamroi.usecase.timeline.TimelineDocument;
+import app.tamroi.adapter.in.json.TimelineDocument;
 import app.tamroi.usecase.track.TrackApplication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package app.tamroi.support;
 
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.usecase.timeline.TimelineDocument;
+import app.tamroi.adapter.in.json.TimelineDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,7 +75,7 @@ public final class StatusFixtures {
     public static ServiceVersion version(String code) {
         try {
             TimelineDocument doc = JSON.treeToValue(timeline(code, "test"), TimelineDocument.class);
-            ServiceDefinition definition = doc.toDefinition(name -> Optional.empty());
+            ServiceDefinition definition = doc.toDefinition(code, name -> Optional.empty());
             return new ServiceVersion(definition, 1, Instant.parse("2026-01-01T00:00:00Z"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package app.tamroi.usecase.forecast;
 
+import app.tamroi.usecase.forecast.port.ForecastTallies;
 import app.tamroi.domain.forecast.Forecast;
 import app.tamroi.domain.forecast.Forecaster;
 import app.tamroi.domain.forecast.History;

@@ -1,40 +1,35 @@
 package app.tamroi.usecase.ingest;
 
+import app.tamroi.usecase.ingest.port.EventStore;
+import app.tamroi.usecase.ingest.port.Transactions;
 import app.tamroi.domain.application.Application;
 import app.tamroi.domain.application.RecordedEvent;
 import app.tamroi.domain.application.TrackingCode;
-import app.tamroi.domain.journey.StepEvent;
 import app.tamroi.domain.journey.StepEventType;
-import app.tamroi.domain.service.ServiceDefinition;
-import app.tamroi.domain.service.ServiceHistory;
-import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.usecase.InputText;
 import app.tamroi.usecase.Limits;
 import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.StoreRefusedException;
 import app.tamroi.usecase.StoreUnavailableException;
-import app.tamroi.usecase.access.Caller;
-import app.tamroi.usecase.ingest.EventOutcome.Outcome;
-import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
-import app.tamroi.usecase.ingest.EventStore.EventKey;
+import app.tamroi.usecase.ingest.port.EventStore.ApplicationKey;
+import app.tamroi.usecase.ingest.port.EventStore.EventKey;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,9 +45,8 @@ public class IngestStepEvents {
 
     private final EventStore store;
     private final Transactions transactions;
-    private final ServiceCatalogue catalogue;
     private final Projector projector;
-    private final Limits limits;
+    private final EventCheck check;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile boolean stopping;
@@ -61,19 +55,13 @@ public class IngestStepEvents {
                             Clock clock) {
         this.store = store;
         this.transactions = transactions;
-        this.catalogue = catalogue;
         this.projector = projector;
-        this.limits = limits;
+        this.check = new EventCheck(limits, catalogue::history);
         this.clock = clock;
     }
 
-    /** A valid event with what it refers to resolved. */
-    private record Candidate(int index, IncomingStepEvent raw, ApplicationKey application, ServiceHistory service,
-                             StepEventType type, Instant occurredAt) {
-        EventKey key() {
-            // an agency's sources are its own: another agency reusing them is not a duplicate
-            return new EventKey(application.agency(), raw.source(), raw.id());
-        }
+    /** A checked event and its place in the batch. */
+    private record Candidate(int index, EventCheck.CheckedEvent event) {
     }
 
     /**
@@ -125,202 +113,126 @@ public class IngestStepEvents {
 
     private List<EventOutcome> ingestTogether(List<IncomingStepEvent> batch, Sender sender) {
         Instant receivedAt = clock.instant();
-        EventOutcome[] outcomes = new EventOutcome[batch.size()];
-        List<Candidate> candidates = new ArrayList<>();
-        Set<EventKey> seen = new HashSet<>();
-        Map<Integer, Integer> duplicateOf = new HashMap<>();
-        Map<EventKey, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            IncomingStepEvent raw = batch.get(i);
-            try {
-                Candidate c = check(i, raw, receivedAt, sender.caller());
-                if (seen.add(c.key())) {
-                    candidates.add(c);
-                    firstIndex.put(c.key(), i);
-                } else {
-                    duplicateOf.put(i, firstIndex.get(c.key()));
-                }
-            } catch (Rejection r) {
-                outcomes[i] = EventOutcome.rejected(raw, r.problem);
-            }
-        }
-
+        Outcomes outcomes = new Outcomes(batch);
+        List<Candidate> candidates = checked(batch, receivedAt, sender, outcomes);
         // a redelivery is answered from the log before anything else is looked up or created
-        Map<EventKey, TrackingCode> logged = store.logged(candidates.stream().map(Candidate::key).toList());
-        candidates.removeIf(c -> {
-            TrackingCode code = logged.get(c.key());
-            if (code != null) {
-                outcomes[c.index()] = new EventOutcome(c.raw().id(), c.raw().source(), Outcome.DUPLICATE,
-                        Optional.of(code.grouped()), Optional.empty());
-            }
-            return code != null;
-        });
+        candidates = notLoggedYet(candidates, outcomes);
 
         Map<ApplicationKey, Application> applications = new HashMap<>(
-                store.find(candidates.stream().map(Candidate::application).distinct().toList()));
-        candidates.removeIf(c -> !fitsApplication(c, applications.get(c.application()), candidates, outcomes));
+                store.find(candidates.stream().map(c -> c.event().application()).distinct().toList()));
+        candidates = fitting(candidates, applications, outcomes);
+        Collection<EventStore.NewApplication> missing = missing(candidates, applications);
+        if (!missing.isEmpty()) {
+            applications.putAll(store.create(missing, receivedAt));
+            // another instance may have created one of them under another service meanwhile
+            candidates = fitting(candidates, applications, outcomes);
+        }
 
-        // new applications are written in one global order, so that two instances creating overlapping
-        // ones wait for each other instead of deadlocking (events keep their arrival order: it breaks ties)
-        Map<ApplicationKey, EventStore.NewApplication> missing = new java.util.TreeMap<>(
-                java.util.Comparator.comparing(ApplicationKey::agency).thenComparing(ApplicationKey::subject));
-        for (Candidate c : candidates) {
-            if (!applications.containsKey(c.application())) {
-                missing.computeIfAbsent(c.application(), k -> new EventStore.NewApplication(k,
-                        c.service().current().serviceCode(), TrackingCode.generate(random)));
+        Set<EventKey> appended = append(candidates, applications, receivedAt, sender);
+        Collection<Application> touched = settle(candidates, applications, appended, outcomes);
+        projector.apply(touched, receivedAt, appended);
+        return outcomes.all();
+    }
+
+    /** The events that pass their check, each copy within the batch left to its first. */
+    private List<Candidate> checked(List<IncomingStepEvent> batch, Instant receivedAt, Sender sender, Outcomes outcomes) {
+        List<Candidate> candidates = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            EventCheck.Verdict verdict = check.check(batch.get(i), receivedAt, sender);
+            if (verdict instanceof EventCheck.Refused refused) {
+                outcomes.rejected(i, refused.problem());
+            } else if (verdict instanceof EventCheck.Passed passed && outcomes.firstOfItsKey(i, passed.event().key())) {
+                candidates.add(new Candidate(i, passed.event()));
             }
         }
-        if (!missing.isEmpty()) {
-            applications.putAll(store.create(missing.values(), receivedAt));
-            // another instance may have created one of them under another service meanwhile
-            candidates.removeIf(c -> !fitsApplication(c, applications.get(c.application()), candidates, outcomes));
-        }
+        return candidates;
+    }
 
+    private List<Candidate> notLoggedYet(List<Candidate> candidates, Outcomes outcomes) {
+        Map<EventKey, TrackingCode> logged = store.logged(candidates.stream().map(c -> c.event().key()).toList());
+        List<Candidate> fresh = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            TrackingCode application = logged.get(c.event().key());
+            if (application != null) {
+                outcomes.duplicate(c.index(), application);
+            } else {
+                fresh.add(c);
+            }
+        }
+        return fresh;
+    }
+
+    /** The events that fit their application (if it exists yet); the others are refused with the reason. */
+    private static List<Candidate> fitting(List<Candidate> candidates, Map<ApplicationKey, Application> applications,
+                                           Outcomes outcomes) {
+        // until the log says which version an application follows, its earliest submission among these events does
+        Map<ApplicationKey, Instant> submitted = new HashMap<>();
+        for (Candidate c : candidates) {
+            if (c.event().type() == StepEventType.SUBMITTED) {
+                submitted.merge(c.event().application(), c.event().occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<Candidate> fit = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            ApplicationKey key = c.event().application();
+            Optional<EventProblem> misfit = EventCheck.againstApplication(c.event(), Optional.ofNullable(applications.get(key)),
+                    Optional.ofNullable(submitted.get(key)));
+            if (misfit.isPresent()) {
+                outcomes.rejected(c.index(), misfit.get());
+            } else {
+                fit.add(c);
+            }
+        }
+        return fit;
+    }
+
+    /**
+     * The applications these events need and the store does not hold, in one global order, so that
+     * two instances creating overlapping ones wait for each other instead of deadlocking (events keep
+     * their arrival order: it breaks ties).
+     */
+    private Collection<EventStore.NewApplication> missing(List<Candidate> candidates, Map<ApplicationKey, Application> applications) {
+        Map<ApplicationKey, EventStore.NewApplication> missing = new TreeMap<>(
+                Comparator.comparing(ApplicationKey::agency).thenComparing(ApplicationKey::subject));
+        for (Candidate c : candidates) {
+            ApplicationKey key = c.event().application();
+            if (!applications.containsKey(key)) {
+                missing.computeIfAbsent(key, k -> new EventStore.NewApplication(k, c.event().serviceCode(),
+                        TrackingCode.generate(random)));
+            }
+        }
+        return missing.values();
+    }
+
+    /** @return the keys of the events the log did not hold yet */
+    private Set<EventKey> append(List<Candidate> candidates, Map<ApplicationKey, Application> applications, Instant receivedAt,
+                                 Sender sender) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
         List<EventStore.Append> appends = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            StepEvent event = new StepEvent(c.type(), Optional.ofNullable(c.raw().step()), c.occurredAt(), 0,
-                    Optional.ofNullable(c.raw().publicNote()));
-            Application app = applications.get(c.application());
+            IncomingStepEvent raw = c.event().raw();
+            Application app = applications.get(c.event().application());
             appends.add(new EventStore.Append(app.id(), app.agency(),
-                    new RecordedEvent(c.raw().source(), c.raw().id(), event, receivedAt, sender.channel())));
+                    new RecordedEvent(raw.source(), raw.id(), c.event().stepEvent(), receivedAt, sender.channel())));
         }
-        Set<EventKey> appended = appends.isEmpty() ? Set.of() : store.append(appends);
+        return store.append(appends);
+    }
 
+    /** Each event appended is applied, any other was logged by another batch since this one looked. */
+    private static Collection<Application> settle(List<Candidate> candidates, Map<ApplicationKey, Application> applications,
+                                                  Set<EventKey> appended, Outcomes outcomes) {
         Map<Long, Application> touched = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            Application app = applications.get(c.application());
-            boolean applied = appended.contains(c.key());
-            outcomes[c.index()] = new EventOutcome(c.raw().id(), c.raw().source(),
-                    applied ? Outcome.APPLIED : Outcome.DUPLICATE, Optional.of(app.trackingCode().grouped()), Optional.empty());
-            if (applied) {
+            Application app = applications.get(c.event().application());
+            if (appended.contains(c.event().key())) {
+                outcomes.applied(c.index(), app.trackingCode());
                 touched.put(app.id(), app);
+            } else {
+                outcomes.duplicate(c.index(), app.trackingCode());
             }
         }
-        duplicateOf.forEach((i, first) -> {
-            EventOutcome original = outcomes[first];
-            IncomingStepEvent raw = batch.get(i);
-            outcomes[i] = original.outcome() == Outcome.REJECTED ? EventOutcome.rejected(raw, original.problem().orElseThrow())
-                    : new EventOutcome(raw.id(), raw.source(), Outcome.DUPLICATE, original.trackingCode(), Optional.empty());
-        });
-        projector.apply(touched.values(), receivedAt, appended);
-        return List.of(outcomes);
-    }
-
-    private static final class Rejection extends RuntimeException {
-        final transient EventProblem problem;
-
-        Rejection(EventProblem problem) {
-            super(problem.detail(), null, false, false);
-            this.problem = problem;
-        }
-    }
-
-    private Candidate check(int index, IncomingStepEvent e, Instant receivedAt, Optional<Caller> caller) {
-        if (e.malformed() != null) {
-            throw new Rejection(EventProblem.invalid(e.malformed()));
-        }
-        if (e.specversion() == null) {
-            throw new Rejection(EventProblem.invalid("specversion is required and must be 1.0"));
-        }
-        if (!"1.0".equals(e.specversion())) {
-            throw new Rejection(EventProblem.invalid("specversion " + e.specversion() + " is not supported: send 1.0"));
-        }
-        Limits.Text text = limits.text();
-        required(e.id(), "id", text.maxId());
-        required(e.source(), "source", text.maxId());
-        required(e.type(), "type", text.maxId());
-        required(e.subject(), "subject", text.maxSubject());
-        required(e.time(), "time", 64);
-        StepEventType type = StepEventType.fromCloudEventType(e.type()).orElseThrow(() -> new Rejection(
-                EventProblem.invalid("type '" + e.type() + "' is not a Tamroi step event type: see docs/events.md")));
-        Instant occurredAt;
-        try {
-            occurredAt = OffsetDateTime.parse(e.time()).toInstant();
-        } catch (DateTimeException ex) {
-            throw new Rejection(EventProblem.invalid("time '" + e.time() + "' is not an RFC 3339 timestamp like 2026-11-16T09:00:00+07:00"));
-        }
-        Limits.Time time = limits.time();
-        if (occurredAt.isAfter(receivedAt.plus(time.maxClockSkew()))) {
-            throw new Rejection(EventProblem.unprocessable("event-in-future", "The event's time lies in the future",
-                    "time " + e.time() + " is more than " + time.maxClockSkew().toMinutes()
-                            + " minutes ahead of this server's clock; check the sender's clock"));
-        }
-        if (occurredAt.isBefore(time.earliest())) {
-            throw new Rejection(EventProblem.unprocessable("event-too-early", "The event's time lies too far in the past",
-                    "time " + e.time() + " lies before " + time.earliest() + ", the earliest time Tamroi keeps; "
-                            + "check the sender's clock and time format"));
-        }
-        required(e.service(), "data.service", text.maxCode());
-        bounded(e.publicNote(), "data.publicNote", text.maxNote());
-        InputText.flawInProse(e.publicNote()).ifPresent(flaw -> {
-            throw new Rejection(EventProblem.invalid("data.publicNote " + flaw));
-        });
-        if (type.namesStep()) {
-            required(e.step(), "data.step (for " + e.type() + ")", text.maxCode());
-        } else {
-            bounded(e.step(), "data.step", text.maxCode());
-            lineOnly(e.step(), "data.step");
-        }
-        ServiceHistory service = catalogue.history(e.service()).orElseThrow(() -> new Rejection(
-                EventProblem.unprocessable("unknown-service", "Unknown service",
-                        "no service '" + e.service() + "' has been published")));
-        String agency = service.current().definition().agency();
-        if (caller.isPresent() && !caller.get().actsFor(agency)) {
-            throw new Rejection(EventProblem.forbidden("your token acts for agency '" + caller.get().agency()
-                    + "', but service '" + e.service() + "' belongs to agency '" + agency + "'"));
-        }
-        return new Candidate(index, e, new ApplicationKey(agency, e.subject()), service, type, occurredAt);
-    }
-
-    /** Checks an event against its application: the same service, and a step its version knows. */
-    private boolean fitsApplication(Candidate c, Application app, List<Candidate> batch, EventOutcome[] outcomes) {
-        String serviceCode = c.service().current().serviceCode();
-        if (app != null && !app.serviceCode().equals(serviceCode)) {
-            outcomes[c.index()] = EventOutcome.rejected(c.raw(), EventProblem.unprocessable("wrong-service",
-                    "The application belongs to another service", "application '" + c.raw().subject()
-                            + "' is tracked under service '" + app.serviceCode() + "', not '" + serviceCode + "'"));
-            return false;
-        }
-        if (c.raw().step() != null) {
-            ServiceVersion version = versionFor(c, app, batch);
-            ServiceDefinition definition = version.definition();
-            if (definition.step(c.raw().step()).isEmpty()) {
-                outcomes[c.index()] = EventOutcome.rejected(c.raw(), EventProblem.unprocessable("unknown-step",
-                        "Unknown step", "version " + version.number() + " of service '" + serviceCode
-                                + "' has no step '" + c.raw().step() + "'"));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private ServiceVersion versionFor(Candidate c, Application app, List<Candidate> batch) {
-        if (app != null && app.serviceVersion().isPresent()) {
-            return c.service().version(app.serviceVersion().get()).orElseGet(c.service()::current);
-        }
-        return c.service().followedFrom(batch.stream()
-                .filter(o -> o.application().equals(c.application()) && o.type() == StepEventType.SUBMITTED)
-                .map(Candidate::occurredAt)
-                .min(Instant::compareTo));
-    }
-
-    private static void required(String value, String name, int max) {
-        if (value == null || value.isBlank()) {
-            throw new Rejection(EventProblem.invalid(name + " is required"));
-        }
-        bounded(value, name, max);
-        lineOnly(value, name);
-    }
-
-    private static void lineOnly(String value, String name) {
-        InputText.flawInLine(value).ifPresent(flaw -> {
-            throw new Rejection(EventProblem.invalid(name + " " + flaw));
-        });
-    }
-
-    private static void bounded(String value, String name, int max) {
-        if (value != null && value.length() > max) {
-            throw new Rejection(EventProblem.invalid(name + " is longer than " + max + " characters"));
-        }
+        return touched.values();
     }
 }

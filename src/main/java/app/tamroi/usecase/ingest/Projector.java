@@ -1,5 +1,6 @@
 package app.tamroi.usecase.ingest;
 
+import app.tamroi.usecase.ingest.port.EventStore;
 import app.tamroi.domain.application.Application;
 import app.tamroi.domain.application.RecordedEvent;
 import app.tamroi.domain.journey.JourneyStatus;
@@ -9,7 +10,7 @@ import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.domain.forecast.Tally;
 import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.forecast.Forecasts;
-import app.tamroi.usecase.ingest.EventStore.EventKey;
+import app.tamroi.usecase.ingest.port.EventStore.EventKey;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

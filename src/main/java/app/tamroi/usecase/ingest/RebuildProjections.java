@@ -1,8 +1,9 @@
 package app.tamroi.usecase.ingest;
 
+import app.tamroi.usecase.ingest.port.EventStore;
 import app.tamroi.domain.application.Application;
 import app.tamroi.domain.forecast.Tally;
-import app.tamroi.usecase.forecast.ForecastTallies;
+import app.tamroi.usecase.forecast.port.ForecastTallies;
 import app.tamroi.usecase.forecast.Forecasts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

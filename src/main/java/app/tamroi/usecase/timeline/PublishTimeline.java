@@ -1,5 +1,7 @@
 package app.tamroi.usecase.timeline;
 
+import app.tamroi.usecase.timeline.port.SharedCalendars;
+import app.tamroi.usecase.timeline.port.ServiceVersions;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceHistory;
 import app.tamroi.usecase.Limits;
@@ -34,8 +36,8 @@ public class PublishTimeline {
     }
 
     /** Publishes on behalf of an agency's token. */
-    public Published publish(String code, TimelineDocument document, Caller caller) {
-        ServiceDefinition definition = read(code, document);
+    public Published publish(String code, TimelineDraft draft, Caller caller) {
+        ServiceDefinition definition = read(code, draft);
         caller.requireAgency(definition.agency(), "the timeline you sent");
         catalogue.history(code).ifPresent(h -> caller.requireAgency(h.current().definition().agency(),
                 "service '" + code + "'"));
@@ -43,22 +45,15 @@ public class PublishTimeline {
     }
 
     /** Publishes from the operator's own catalogue, which needs no token. */
-    public Published publishFromCatalogue(String code, TimelineDocument document) {
-        return publish(read(code, document));
+    public Published publishFromCatalogue(String code, TimelineDraft draft) {
+        return publish(read(code, draft));
     }
 
-    public ServiceDefinition read(String code, TimelineDocument document) {
-        if (document == null) {
+    private ServiceDefinition read(String code, TimelineDraft draft) {
+        if (draft == null) {
             throw new InvalidTimelineException("the body must be a service timeline");
         }
-        if (document.code() != null && !document.code().equals(code)) {
-            throw new InvalidTimelineException("the body is for service '" + document.code() + "' but the address names '" + code + "'");
-        }
-        TimelineDocument withCode = document.code() == null
-                ? new TimelineDocument(code, document.agency(), document.name(), document.description(), document.promise(),
-                        document.calendar(), document.aheadFraction(), document.atRiskFraction(), document.steps())
-                : document;
-        ServiceDefinition definition = withCode.toDefinition(calendars::named);
+        ServiceDefinition definition = draft.toDefinition(code, calendars);
         TimelineLimits.check(definition, limits);
         return definition;
     }

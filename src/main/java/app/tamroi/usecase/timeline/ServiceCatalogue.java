@@ -1,5 +1,6 @@
 package app.tamroi.usecase.timeline;
 
+import app.tamroi.usecase.timeline.port.ServiceVersions;
 import app.tamroi.domain.service.ServiceHistory;
 import app.tamroi.domain.service.ServiceVersion;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package app.tamroi.usecase.track;
 
+import app.tamroi.usecase.track.port.ApplicationQueries;
 import app.tamroi.domain.application.Application;
 import app.tamroi.domain.application.RecordedEvent;
 import app.tamroi.domain.application.TrackingCode;
@@ -10,7 +11,7 @@ import app.tamroi.usecase.NotFoundException;
 import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.access.Caller;
 import app.tamroi.usecase.forecast.Forecasts;
-import app.tamroi.usecase.timeline.Agencies;
+import app.tamroi.usecase.timeline.port.Agencies;
 import app.tamroi.usecase.ingest.Projector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

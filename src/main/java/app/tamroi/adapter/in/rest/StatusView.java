@@ -6,7 +6,7 @@ import app.tamroi.domain.journey.StepProgress;
 import app.tamroi.domain.service.Agency;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.domain.service.Step;
-import app.tamroi.usecase.timeline.TimelineDocument;
+import app.tamroi.adapter.in.json.TimelineDocument;
 import app.tamroi.usecase.track.TrackedApplication;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

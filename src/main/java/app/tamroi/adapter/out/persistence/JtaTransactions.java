@@ -1,6 +1,6 @@
 package app.tamroi.adapter.out.persistence;
 
-import app.tamroi.usecase.ingest.Transactions;
+import app.tamroi.usecase.ingest.port.Transactions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;

@@ -2,7 +2,7 @@ package app.tamroi.adapter.out.persistence;
 
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.usecase.timeline.ServiceVersions;
+import app.tamroi.usecase.timeline.port.ServiceVersions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;

@@ -1,7 +1,7 @@
 package app.tamroi.adapter.out.persistence;
 
 import app.tamroi.domain.forecast.Tally;
-import app.tamroi.usecase.forecast.ForecastTallies;
+import app.tamroi.usecase.forecast.port.ForecastTallies;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Date;

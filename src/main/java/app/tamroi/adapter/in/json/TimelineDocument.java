@@ -1,4 +1,4 @@
-package app.tamroi.usecase.timeline;
+package app.tamroi.adapter.in.json;
 
 import app.tamroi.domain.calendar.WorkingCalendar;
 import app.tamroi.domain.calendar.WorkingDuration;
@@ -7,6 +7,9 @@ import app.tamroi.domain.service.LocalizedText;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.Step;
 import app.tamroi.domain.service.StepOwner;
+import app.tamroi.usecase.timeline.InvalidTimelineException;
+import app.tamroi.usecase.timeline.port.SharedCalendars;
+import app.tamroi.usecase.timeline.TimelineDraft;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -25,12 +28,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * A service timeline as an agency writes it (the body of {@code PUT /api/v1/services/{code}} and
- * the files in {@code config/services}). The calendar is either written inline or names a shared
- * calendar; a published version always keeps the calendar it resolved to.
+ * the files in {@code config/services}), and as the API shows a published version. The calendar is
+ * either written inline or names a shared calendar; a published version always keeps the calendar
+ * it resolved to.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineDocument(
@@ -42,7 +45,7 @@ public record TimelineDocument(
         JsonNode calendar,
         BigDecimal aheadFraction,
         BigDecimal atRiskFraction,
-        List<StepDocument> steps) {
+        List<StepDocument> steps) implements TimelineDraft {
 
     public record Text(String th, String en) {
         /** The lengths an agency may write are checked on publication (TimelineLimits), not on every read. */
@@ -60,7 +63,11 @@ public record TimelineDocument(
     }
 
     /** Turns the written form into a definition, or says in one sentence what is wrong with it. */
-    public ServiceDefinition toDefinition(Function<String, Optional<WorkingCalendar>> sharedCalendars) {
+    @Override
+    public ServiceDefinition toDefinition(String code, SharedCalendars calendars) {
+        if (this.code != null && !this.code.equals(code)) {
+            throw new InvalidTimelineException("the body is for service '" + this.code + "' but the address names '" + code + "'");
+        }
         if (steps == null || steps.isEmpty()) {
             throw new InvalidTimelineException("a service needs at least one step");
         }
@@ -73,7 +80,7 @@ public record TimelineDocument(
                     s.name() == null ? null : s.name().toDomain(),
                     s.target() == null ? null : WorkingDuration.parse(s.target()), owner(s.owner()))));
         }
-        WorkingCalendar workingCalendar = calendar(sharedCalendars);
+        WorkingCalendar workingCalendar = calendar(calendars);
         return guard(() -> new ServiceDefinition(code, agency,
                 name == null ? null : name.toDomain(),
                 Optional.ofNullable(description).map(Text::toDomain),
@@ -90,12 +97,12 @@ public record TimelineDocument(
                 d.aheadFraction(), d.atRiskFraction(), steps);
     }
 
-    private WorkingCalendar calendar(Function<String, Optional<WorkingCalendar>> sharedCalendars) {
+    private WorkingCalendar calendar(SharedCalendars sharedCalendars) {
         if (calendar == null || calendar.isNull()) {
             throw new InvalidTimelineException("a service needs a calendar: inline, or the name of a shared calendar");
         }
         if (calendar.isTextual()) {
-            return sharedCalendars.apply(calendar.asText())
+            return sharedCalendars.named(calendar.asText())
                     .orElseThrow(() -> new InvalidTimelineException("no shared calendar is named '" + calendar.asText() + "'"));
         }
         return calendarFrom(calendar);

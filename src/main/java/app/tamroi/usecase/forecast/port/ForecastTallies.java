@@ -1,4 +1,4 @@
-package app.tamroi.usecase.forecast;
+package app.tamroi.usecase.forecast.port;
 
 import app.tamroi.domain.forecast.Tally;
 import java.time.LocalDate;

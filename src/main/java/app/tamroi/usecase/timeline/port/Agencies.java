@@ -1,4 +1,4 @@
-package app.tamroi.usecase.timeline;
+package app.tamroi.usecase.timeline.port;
 
 import app.tamroi.domain.service.Agency;
 

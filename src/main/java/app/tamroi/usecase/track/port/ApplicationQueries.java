@@ -1,4 +1,4 @@
-package app.tamroi.usecase.track;
+package app.tamroi.usecase.track.port;
 
 import app.tamroi.domain.application.Application;
 import app.tamroi.domain.application.RecordedEvent;

@@ -1,4 +1,4 @@
-package app.tamroi.usecase.ingest;
+package app.tamroi.usecase.ingest.port;
 
 import java.util.function.Supplier;
 

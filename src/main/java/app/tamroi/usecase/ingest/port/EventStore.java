@@ -1,4 +1,4 @@
-package app.tamroi.usecase.ingest;
+package app.tamroi.usecase.ingest.port;
 
 import app.tamroi.domain.application.Application;
 import app.tamroi.domain.application.RecordedEvent;
