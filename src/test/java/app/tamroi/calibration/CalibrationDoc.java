@@ -75,9 +75,10 @@ public final class CalibrationDoc {
         StringBuilder md = new StringBuilder();
         md.append("# Forecast calibration\n\n");
         md.append("Written by `").append(command).append("` on ")
-                .append(writtenAt.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append(" in ")
-                .append(minutes(total)).append(", on ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores; do not edit it by hand. How to run it again is at the end.\n\n");
+                .append(writtenAt.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append(", on ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores: both workloads took ").append(minutes(total))
+                .append(" once Tamroi had started (the times of each part are in the summary); do not edit it by hand. ")
+                .append("How to run it again is at the end.\n\n");
         md.append("""
                 Each workload is replayed in event-time order through Tamroi's own ingestion, then asked as the \
                 published research asks: the cases are ordered by their first event, the last fifth are the test \
@@ -133,7 +134,7 @@ public final class CalibrationDoc {
         md.append("""
                 It runs the test class `CalibrationRun` (left out of the normal `mvn -B verify`): Tamroi starts as in \
                 the other integration tests, with its own schema, the synthetic workload is generated from its seed, \
-                both workloads are published and ingested through `IngestStepEvents` in batches of 1,000 events in \
+                both workloads are published (`PublishTimeline`) and ingested through `IngestStepEvents` in batches of 1,000 events in \
                 event-time order (the server clock set after the last event), and every question goes through \
                 `TrackApplication.forAgency(…, asOf)`, the read path of \
                 `GET /api/v1/agencies/{agency}/applications/{subject}?asOf=…`. This file and the charts are written \
