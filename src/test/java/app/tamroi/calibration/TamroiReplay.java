@@ -7,7 +7,7 @@ import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
 import app.tamroi.usecase.ingest.Sender;
 import app.tamroi.usecase.timeline.PublishTimeline;
-import app.tamroi.usecase.timeline.TimelineDocument;
+import app.tamroi.adapter.in.json.TimelineDocument;
 import app.tamroi.usecase.track.TrackApplication;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package app.tamroi.calibration;
 import app.tamroi.domain.calendar.WorkingCalendar;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.usecase.timeline.TimelineDocument;
+import app.tamroi.adapter.in.json.TimelineDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,7 +71,7 @@ public record Workload(String name, ObjectNode timeline, ServiceVersion version,
     static ServiceVersion versionOf(ObjectNode timeline) {
         try {
             TimelineDocument doc = JSON.treeToValue(timeline, TimelineDocument.class);
-            ServiceDefinition definition = doc.toDefinition(Workload::sharedCalendar);
+            ServiceDefinition definition = doc.toDefinition(timeline.path("code").asText(), Workload::sharedCalendar);
             return new ServiceVersion(definition, 1, Instant.EPOCH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
