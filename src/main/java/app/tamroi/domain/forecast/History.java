@@ -18,6 +18,8 @@ public final class History {
     /** Whole journeys by their working time. */
     private final StepTimes whole = new StepTimes();
     private final Map<String, TreeMap<String, Long>> transitions = new HashMap<>();
+    /** Visits that went somewhere, per step (and per step in a band), counted once whatever their weight. */
+    private final Map<String, Long> left = new HashMap<>();
     /** Transitions per step ready to draw from; rebuilt after a change. */
     private final Map<String, Choices> choices = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -52,6 +54,7 @@ public final class History {
     void addTransitions(String step, int band, String nextKey, long count) {
         for (String key : new String[] {step, inBand(step, band)}) {
             transitions.computeIfAbsent(key, s -> new TreeMap<>()).merge(nextKey, count, (a, b) -> a + b == 0 ? null : a + b);
+            left.merge(key, count, Long::sum);
         }
         choices.clear();
     }
@@ -62,13 +65,23 @@ public final class History {
     }
 
     void addAll(History other) {
+        addAll(other, 1);
+    }
+
+    /**
+     * Adds another history whose times and ways on count {@code weight} times each: how recent
+     * days are made to weigh more than old ones. Journeys and visits are still counted once, for
+     * the minimum samples.
+     */
+    void addAll(History other, long weight) {
         journeys += other.journeys;
-        whole.addAll(other.whole);
-        other.times.forEach((step, t) -> times.computeIfAbsent(step, s -> new StepTimes()).addAll(t));
+        whole.addAll(other.whole, weight);
+        other.times.forEach((step, t) -> times.computeIfAbsent(step, s -> new StepTimes()).addAll(t, weight));
         other.transitions.forEach((step, counts) -> {
             TreeMap<String, Long> mine = transitions.computeIfAbsent(step, s -> new TreeMap<>());
-            counts.forEach((key, n) -> mine.merge(key, n, (a, b) -> a + b == 0 ? null : a + b));
+            counts.forEach((key, n) -> mine.merge(key, n * weight, (a, b) -> a + b == 0 ? null : a + b));
         });
+        other.left.forEach((step, n) -> left.merge(step, n, Long::sum));
         choices.clear();
     }
 
@@ -98,8 +111,7 @@ public final class History {
 
     /** Where visits entered in {@code band} went, if the band holds enough of them; else over all bands. */
     Optional<Choices> choicesAfter(String step, int band) {
-        TreeMap<String, Long> banded = transitions.get(inBand(step, band));
-        long visits = banded == null ? 0 : banded.values().stream().mapToLong(Long::longValue).sum();
+        long visits = left.getOrDefault(inBand(step, band), 0L);
         return visits >= ElapsedBand.MINIMUM_VISITS ? choicesAfter(inBand(step, band)) : choicesAfter(step);
     }
 

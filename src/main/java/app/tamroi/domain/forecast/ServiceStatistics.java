@@ -63,12 +63,30 @@ public final class ServiceStatistics {
      * on what happened later that day, and the same day always gets the same answer.
      */
     public History asOf(LocalDate day, int windowDays) {
-        if (windowDays < 1) {
-            throw new IllegalArgumentException("a window has at least one day, got " + windowDays);
+        return asOf(day, windowDays, 0);
+    }
+
+    /**
+     * As {@link #asOf(LocalDate, int)}, with each day's times and ways on weighing half as much
+     * every {@code halfLifeDays} days back (0: all days alike), so that a step that changes its
+     * pace shows within a few half-lives while the whole window still counts.
+     */
+    public History asOf(LocalDate day, int windowDays, int halfLifeDays) {
+        if (windowDays < 1 || halfLifeDays < 0) {
+            throw new IllegalArgumentException("a window has at least one day and a half-life no fewer than none");
         }
         History window = new History(windowDays);
-        days.subMap(day.minusDays(windowDays), true, day, false).values().forEach(window::addAll);
+        days.subMap(day.minusDays(windowDays), true, day, false)
+                .forEach((d, history) -> window.addAll(history, weight(java.time.temporal.ChronoUnit.DAYS.between(d, day), halfLifeDays)));
         return window;
+    }
+
+    /** Whole-number weights, 1024 for yesterday, halving every half-life, never below 1. */
+    private static long weight(long daysBack, int halfLifeDays) {
+        if (halfLifeDays == 0) {
+            return 1;
+        }
+        return Math.max(1, Math.round(1024 * Math.pow(2, -(daysBack - 1) / (double) halfLifeDays)));
     }
 
     /**

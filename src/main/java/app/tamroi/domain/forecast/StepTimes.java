@@ -26,8 +26,11 @@ final class StepTimes {
         }
     }
 
+    /** Visits per bin, each weighed by how recent its day is (see {@link #addAll(StepTimes, long)}). */
     private final long[] counts = new long[BINS];
     private long total;
+    /** Visits as they were, unweighed: what a minimum sample is held against. */
+    private long visits;
     /** Visits up to and including each bin; rebuilt after a change, so a forecast's many draws search instead of summing. */
     private volatile long[] upTo;
 
@@ -42,6 +45,7 @@ final class StepTimes {
         }
         counts[bin] += count;
         total += count;
+        visits += count;
         upTo = null;
     }
 
@@ -59,10 +63,16 @@ final class StepTimes {
     }
 
     void addAll(StepTimes other) {
+        addAll(other, 1);
+    }
+
+    /** Adds another tally's visits, each counting {@code weight} times in the shape of the times (but once as a visit). */
+    void addAll(StepTimes other, long weight) {
         for (int i = 0; i < BINS; i++) {
-            counts[i] += other.counts[i];
+            counts[i] += other.counts[i] * weight;
         }
-        total += other.total;
+        total += other.total * weight;
+        visits += other.visits;
         upTo = null;
     }
 
@@ -80,7 +90,7 @@ final class StepTimes {
     }
 
     long visits() {
-        return total;
+        return total <= 0 ? 0 : visits;
     }
 
     /** The share of visits shorter than {@code minutes}, spread evenly in log time inside a bin. */

@@ -16,9 +16,10 @@ import java.util.Optional;
 
 /**
  * What one application's events add to its service's statistics, as counts filed under local days
- * of the service's calendar: every entry into and exit from a step (the queues), and, once the
- * journey has ended, the journey itself and its whole working time, each visit's working time and
- * where each visit went next (what the forecaster and a plan drawn from history learn from).
+ * of the service's calendar: every entry into and exit from a step (the queues), each visit's
+ * working time and where it went next, on the day it was left, and, once the journey has ended,
+ * the journey itself and its whole working time (what the forecaster and a plan drawn from
+ * history learn from).
  *
  * <p>It depends on the events alone, never on the clock, so the statistics kept by adding, at each
  * batch, {@code of(events after) − of(events before)} are exactly those a replay of the whole log
@@ -31,9 +32,9 @@ public final class Tally {
     public enum Kind {
         /** Journeys that ended; item: the outcome. */
         ENDED('J'),
-        /** Visits of ended journeys by their working time; item: "elapsed band:bin of {@link StepTimes}". */
+        /** Visits left, by their working time; item: "elapsed band at entry:bin of {@link StepTimes}". */
         VISIT('V'),
-        /** Where visits of ended journeys went; item: "elapsed band:{@link Next#key()}". */
+        /** Where visits went when left; item: "elapsed band at entry:{@link Next#key()}". */
         NEXT('N'),
         /** Ended journeys by their whole working time, what the promise is held against; item: the bin. */
         WHOLE('W'),
@@ -89,21 +90,27 @@ public final class Tally {
             return NONE;
         }
         ZoneId zone = version.definition().calendar().zone();
+        double workingDay = StepTimes.minutes(version.definition().calendar().workingDay());
         Map<Entry, Long> counts = new HashMap<>();
-        for (StepVisit visit : visits) {
+        for (int i = 0; i < visits.size(); i++) {
+            StepVisit visit = visits.get(i);
             add(counts, new Entry(day(visit.enteredAt(), zone), Kind.ENTERED, visit.step(), ""), 1);
-            visit.leftAt().ifPresent(left -> add(counts, new Entry(day(left, zone), Kind.LEFT, visit.step(), ""), 1));
+            if (visit.leftAt().isEmpty()) {
+                continue;
+            }
+            // a visit is learned the day it is left, journey over or not: waiting for the end would
+            // learn the slow ones last, and a step that slows down would show late
+            LocalDate left = day(visit.leftAt().get(), zone);
+            int band = ElapsedBand.of(StepTimes.minutes(visit.elapsedBefore()), workingDay);
+            add(counts, new Entry(left, Kind.LEFT, visit.step(), ""), 1);
+            add(counts, new Entry(left, Kind.VISIT, visit.step(), band + ":" + StepTimes.binOf(visit.worked())), 1);
+            Optional<Next> next = i + 1 < visits.size() ? Optional.of(new Next.ToStep(visits.get(i + 1).step()))
+                    : trail.outcome().map(Next.End::new);
+            next.ifPresent(n -> add(counts, new Entry(left, Kind.NEXT, visit.step(), band + ":" + n.key()), 1));
         }
         if (trail.outcome().isPresent()) {
             LocalDate ended = day(trail.endedAt().orElseThrow(), zone);
-            CompletedJourney journey = new CompletedJourney(ended, visits, trail.outcome().get());
-            double workingDay = StepTimes.minutes(version.definition().calendar().workingDay());
-            journey.forEachVisit((visit, next) -> {
-                int band = ElapsedBand.of(StepTimes.minutes(visit.elapsedBefore()), workingDay);
-                add(counts, new Entry(ended, Kind.VISIT, visit.step(), band + ":" + StepTimes.binOf(visit.worked())), 1);
-                add(counts, new Entry(ended, Kind.NEXT, visit.step(), band + ":" + next.key()), 1);
-            });
-            add(counts, new Entry(ended, Kind.ENDED, "", journey.outcome().name()), 1);
+            add(counts, new Entry(ended, Kind.ENDED, "", trail.outcome().get().name()), 1);
             add(counts, new Entry(ended, Kind.WHOLE, "", Integer.toString(StepTimes.binOf(trail.elapsed()))), 1);
         }
         return new Tally(counts);

@@ -23,6 +23,13 @@ public interface ForecastSettings {
     @WithDefault("180")
     int windowDays();
 
+    /**
+     * Within the window, how many days back a day's visits weigh half as much as yesterday's (0:
+     * all alike): how fast a step that changes pace shows in its forecasts.
+     */
+    @WithDefault("14")
+    int halfLifeDays();
+
     /** Journeys played forward per forecast. */
     @WithDefault("4000")
     int plays();

@@ -124,7 +124,7 @@ public class Forecasts {
         int window = settings.windowDays();
         tallies.forDay(version.serviceCode(), day, day.minusDays(window), day.minusDays(ServiceStatistics.PACE_DAYS))
                 .forEach(c -> statistics.add(c.entry(), c.count()));
-        History history = statistics.asOf(day, window);
+        History history = statistics.asOf(day, window, settings.halfLifeDays());
         Learned fresh = new Learned(history, forecaster.outlook(history, version,
                 statistics.queuesAsOf(day, version.definition().calendar())), now);
         learned.put(key, fresh);

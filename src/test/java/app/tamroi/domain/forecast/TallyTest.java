@@ -36,28 +36,28 @@ class TallyTest {
             completed("2026-12-04T10:00"));
 
     @Test
-    void anEndedJourneyIsLearnedWithItsReworkUnderTheDayItEnded() {
+    void eachVisitIsLearnedTheDayItWasLeftAndTheJourneyTheDayItEnded() {
         Map<String, Long> counts = byKindAndStep(Tally.of(PIT_REFUND, REWORKED));
 
-        LocalDate ended = LocalDate.of(2026, 12, 4);
-        assertEquals(1, counts.get("J  " + ended));
-        assertEquals(2, counts.get("V verification " + ended), "verification was visited twice");
-        assertEquals(2, counts.get("V approval " + ended), "approval sent it back once, then passed it on");
-        assertEquals(2, counts.get("N verification>approval " + ended));
-        assertEquals(1, counts.get("N approval>verification " + ended));
-        assertEquals(1, counts.get("N transfer>!COMPLETED " + ended));
+        assertEquals(1, counts.get("J  2026-12-04"));
+        assertEquals(1, counts.get("V verification 2026-12-01"));
+        assertEquals(1, counts.get("V verification 2026-12-02"), "verification was done again after approval sent it back");
+        assertEquals(1, counts.get("N approval>verification 2026-12-02"));
+        assertEquals(1, counts.get("N approval>transfer 2026-12-03"));
+        assertEquals(1, counts.get("N transfer>!COMPLETED 2026-12-04"));
         assertEquals(1, counts.get("E verification 2026-11-30"));
         assertEquals(1, counts.get("E verification 2026-12-02"), "entered again for rework");
-        assertEquals(1, counts.get("L transfer " + ended));
+        assertEquals(1, counts.get("L transfer 2026-12-04"));
     }
 
     @Test
-    void anOpenJourneyCountsOnlyItsEntriesAndExits() {
+    void anOpenJourneyIsLearnedFromTheVisitsItHasLeft() {
         List<StepEvent> open = arrivedInOrder(submitted("2026-11-30T09:00"), stepCompleted("received", "2026-11-30T15:00"));
 
         Map<String, Long> counts = byKindAndStep(Tally.of(PIT_REFUND, open));
 
-        assertEquals(Map.of("E received 2026-11-30", 1L, "L received 2026-11-30", 1L, "E verification 2026-11-30", 1L), counts);
+        assertEquals(Map.of("E received 2026-11-30", 1L, "L received 2026-11-30", 1L, "V received 2026-11-30", 1L,
+                "N received>verification 2026-11-30", 1L, "E verification 2026-11-30", 1L), counts);
     }
 
     @Test
