@@ -46,6 +46,9 @@ public final class EventLogFile {
                 if (counted.exceeded) {
                     throw tooLarge();
                 }
+                if (counted.failure != null) {
+                    throw unreadable(file, counted.failure);
+                }
                 if (e instanceof UncheckedIOException io) {
                     throw unreadable(file, io.getCause());
                 }
@@ -104,15 +107,19 @@ public final class EventLogFile {
         try {
             return Format.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidEventLogException("format '" + text + "' is not one of auto, xes, csv");
+            throw new InvalidEventLogException("--format is auto, xes or csv, not '" + text + "'");
         }
     }
 
-    /** Counts what passes and fails once past the bound; {@code exceeded} tells that failure from others. */
+    /**
+     * Counts what passes and fails once past the bound; {@code exceeded} and {@code failure} tell a
+     * file too large or unreadable (a damaged gzip) from a fault in its content.
+     */
     private static final class CountedInput extends FilterInputStream {
         private final long max;
         private long count;
         boolean exceeded;
+        IOException failure;
 
         CountedInput(InputStream in, long max) {
             super(in);
@@ -121,16 +128,21 @@ public final class EventLogFile {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            if (b != -1) {
-                count(1);
-            }
-            return b;
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n == -1 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                // a parser may report a failed read as a document cut short: keep the real reason
+                failure = e;
+                throw e;
+            }
             if (n > 0) {
                 count(n);
             }
@@ -139,9 +151,7 @@ public final class EventLogFile {
 
         @Override
         public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
+            return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
         }
 
         private void count(long n) throws IOException {
