@@ -1,6 +1,7 @@
 package app.tamroi.usecase.importlog;
 
 import app.tamroi.domain.journey.StepEventType;
+import app.tamroi.domain.service.ServiceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,29 @@ public final class CaseEvents {
         }
         LoggedEvent last = loggedCase.last();
         out.add(new CaseEvent(subject, n, endings.after(last.activity()), Optional.empty(), last.at()));
+        return out;
+    }
+
+    /**
+     * The same moves as the service's timeline tells them: a move to the step right after the one
+     * the application is in is that step's completion (so the status page shows it done, not
+     * skipped); a move anywhere else (rework, a skip) stays an explicit step.started. Either way the
+     * application leaves and enters the same steps at the same instants.
+     */
+    public static List<CaseEvent> withCompletions(List<CaseEvent> moves, ServiceDefinition definition) {
+        List<CaseEvent> out = new ArrayList<>(moves.size());
+        Optional<String> current = Optional.empty();
+        for (CaseEvent e : moves) {
+            CaseEvent told = e;
+            if (e.type() == StepEventType.STEP_STARTED) {
+                String step = e.step().orElseThrow();
+                if (current.isPresent() && definition.indexOf(step) == definition.indexOf(current.get()) + 1) {
+                    told = new CaseEvent(e.subject(), e.index(), StepEventType.STEP_COMPLETED, current, e.at());
+                }
+                current = Optional.of(step);
+            }
+            out.add(told);
+        }
         return out;
     }
 }

@@ -155,16 +155,19 @@ public class ImportLog {
             });
             versionFollowed = c -> h.inEffectAt(c.start());
         }
+        List<ImportedCase> told = new ArrayList<>(imported.size());
         for (ImportedCase c : imported) {
-            checkSteps(c, versionFollowed.apply(c.logged()));
+            ServiceVersion version = versionFollowed.apply(c.logged());
+            checkSteps(c, version);
+            told.add(new ImportedCase(c.logged(), CaseEvents.withCompletions(c.events(), version.definition())));
         }
-        notTrackedElsewhere(request.service(), agency, imported);
+        notTrackedElsewhere(request.service(), agency, told);
 
         List<CaseEvent> ordered = new ArrayList<>();
-        imported.forEach(c -> ordered.addAll(c.events()));
+        told.forEach(c -> ordered.addAll(c.events()));
         // stable: events at the same instant keep their cases' order, and each case its own order
         ordered.sort(Comparator.comparing(CaseEvent::at));
-        return new Plan(request.service(), agency, imported, logged.size(), ordered, proposal);
+        return new Plan(request.service(), agency, told, logged.size(), ordered, proposal);
     }
 
     /**

@@ -5,7 +5,21 @@ import static app.tamroi.usecase.importlog.Logs.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.tamroi.domain.calendar.WorkingCalendar;
+import app.tamroi.domain.calendar.WorkingDuration;
+import app.tamroi.domain.journey.JourneyStatus;
+import app.tamroi.domain.journey.StepEvent;
 import app.tamroi.domain.journey.StepEventType;
+import app.tamroi.domain.service.LocalizedText;
+import app.tamroi.domain.service.ServiceDefinition;
+import app.tamroi.domain.service.ServiceVersion;
+import app.tamroi.domain.service.Step;
+import app.tamroi.domain.service.StepOwner;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -118,5 +132,47 @@ class CaseEventsTest {
 
     private static StepEventType last(List<CaseEvent> events) {
         return events.get(events.size() - 1).type();
+    }
+
+    @Test
+    void aMoveToTheNextStepOfTheTimelineIsToldAsTheCurrentStepsCompletionSoItShowsDone() {
+        ServiceDefinition timeline = new ServiceDefinition("permits", "city", new LocalizedText("Permits", "Permits"),
+                Optional.empty(), Optional.empty(), ALWAYS, null, null, List.of(step("check"), step("approve"), step("archive")));
+        LoggedCase c = oneCase(
+                row("T", "Register", "2024-03-01T09:00:00Z"),
+                row("T", "Check", "2024-03-01T10:00:00Z"),
+                row("T", "Approve", "2024-03-01T11:00:00Z"),
+                row("T", "Check", "2024-03-01T12:00:00Z"),
+                row("T", "Check", "2024-03-01T12:30:00Z"),
+                row("T", "Archive", "2024-03-01T13:00:00Z"));
+
+        List<CaseEvent> told = CaseEvents.withCompletions(CaseEvents.of(c, "T", StepCodes.slugs(List.of("Register", "Check",
+                "Approve", "Archive")), Endings.ALL_COMPLETED), timeline);
+
+        assertEquals(List.of(
+                "application.submitted@09:00#0",
+                "step.started check@09:00#1",
+                "step.completed check@10:00#2",
+                "step.started check@11:00#3",
+                "step.started check@12:00#4",
+                "step.started archive@12:30#5",
+                "application.completed@13:00#6"), story(told), "rework and skips stay explicit moves");
+        assertEquals(List.of("check 60m", "approve 60m", "check 90m", "archive 30m"), walk(told, timeline),
+                "a step started again while in it goes on with the same stay");
+    }
+
+    private static final WorkingCalendar ALWAYS = new WorkingCalendar(ZoneId.of("UTC"), EnumSet.allOf(DayOfWeek.class),
+            Optional.empty(), Set.of());
+
+    private static Step step(String code) {
+        return new Step(code, new LocalizedText(code, code), WorkingDuration.parse("1h"), StepOwner.AGENCY);
+    }
+
+    /** How the journey rule walks the events: its stays in steps. */
+    private static List<String> walk(List<CaseEvent> events, ServiceDefinition timeline) {
+        List<StepEvent> steps = events.stream().map(e -> new StepEvent(e.type(), e.step(), e.at(), e.index(), Optional.empty()))
+                .toList();
+        return JourneyStatus.visits(new ServiceVersion(timeline, 1, Instant.EPOCH), steps, Instant.parse("2024-03-02T00:00:00Z"))
+                .stream().map(v -> v.step() + " " + v.worked().toMinutes() + "m").toList();
     }
 }
