@@ -118,18 +118,21 @@ public final class TimelineFromLog {
     }
 
     /**
-     * A target as an agency would write it: whole working days from a working day up, else whole
-     * hours from an hour up, else minutes; never zero, never past the longest target Tamroi accepts.
+     * A target as an agency would write it: minutes under an hour, whole hours under a working day,
+     * else whole working days; never zero, never past the longest target Tamroi accepts.
      */
     static WorkingDuration firstGuess(Duration median, WorkingCalendar calendar, int maxWorkingDays) {
+        long seconds = median.toSeconds();
+        long minutes = Math.max(1, Math.round(seconds / 60.0));
+        if (minutes < 60) {
+            return new WorkingDuration(minutes, WorkingDuration.Unit.MINUTES);
+        }
+        long hours = Math.max(1, Math.round(seconds / 3600.0));
         Duration day = calendar.workingDay();
-        if (median.compareTo(day) >= 0) {
-            long days = Math.round((double) median.toSeconds() / day.toSeconds());
-            return new WorkingDuration(Math.min(days, maxWorkingDays), WorkingDuration.Unit.DAYS);
+        if (Duration.ofHours(hours).compareTo(day) < 0) {
+            return new WorkingDuration(hours, WorkingDuration.Unit.HOURS);
         }
-        if (median.compareTo(Duration.ofHours(1)) >= 0) {
-            return new WorkingDuration(Math.round(median.toSeconds() / 3600.0), WorkingDuration.Unit.HOURS);
-        }
-        return new WorkingDuration(Math.max(1, Math.round(median.toSeconds() / 60.0)), WorkingDuration.Unit.MINUTES);
+        long days = Math.max(1, Math.round((double) seconds / day.toSeconds()));
+        return new WorkingDuration(Math.min(days, maxWorkingDays), WorkingDuration.Unit.DAYS);
     }
 }

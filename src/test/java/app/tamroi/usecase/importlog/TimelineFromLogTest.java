@@ -98,6 +98,9 @@ class TimelineFromLogTest {
         assertEquals("2d", TimelineFromLog.firstGuess(Duration.ofHours(17), office, 1000).toString());
         assertEquals("7h", TimelineFromLog.firstGuess(Duration.ofMinutes(400), office, 1000).toString());
         assertEquals("1m", TimelineFromLog.firstGuess(Duration.ZERO, office, 1000).toString());
+        assertEquals("1h", TimelineFromLog.firstGuess(Duration.ofSeconds(59 * 60 + 50), office, 1000).toString());
+        assertEquals("1d", TimelineFromLog.firstGuess(Duration.ofMinutes(7 * 60 + 40), office, 1000).toString(),
+                "what rounds to a whole working day is written as one");
         assertEquals("1d", TimelineFromLog.firstGuess(Duration.ofHours(30), ALWAYS, 1000).toString());
         assertEquals(new WorkingDuration(1000, WorkingDuration.Unit.DAYS),
                 TimelineFromLog.firstGuess(Duration.ofDays(5000), ALWAYS, 1000));
