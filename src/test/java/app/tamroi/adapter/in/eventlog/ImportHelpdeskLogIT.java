@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.tamroi.support.Api;
+import app.tamroi.support.StatusFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -70,6 +72,17 @@ class ImportHelpdeskLogIT {
         // Assign seriousness, Take in charge ticket twice, Resolve ticket, Closed
         assertEquals(List.of("submitted", "step.started", "step.started", "step.started", "step.started", "completed"),
                 types(first));
+
+        // a ticket opened in the middle of that history is forecast from it
+        ArrayNode open = StatusFixtures.JSON.createArrayNode();
+        open.add(Api.event("open-s", "tamroi.application.submitted", "open-ticket", "2013-06-03T09:00:00Z", service, null));
+        open.add(Api.event("open-t", "tamroi.step.started", "open-ticket", "2013-06-03T09:00:00Z", service,
+                "take-in-charge-ticket"));
+        Api.postBatch(agency, open).then().statusCode(200);
+        JsonNode forecast = Api.agencyView(agency, "open-ticket", "2013-06-04T12:00:00Z").then().statusCode(200)
+                .extract().as(JsonNode.class).path("status").path("forecast");
+        assertEquals("HISTORY", forecast.path("basis").asText(), forecast.toString());
+        assertTrue(forecast.path("sampleSize").asInt() >= 30, forecast.toString());
     }
 
     private long count(String sql) throws SQLException {
