@@ -58,7 +58,7 @@ public class ImportLogCommand {
             long began = System.nanoTime();
             List<LoggedEvent> events = read(arguments);
             plan = importLog.prepare(events, arguments.request());
-            out.printf(Locale.ROOT, "Read %,d completed events in %,d cases from %s in %.1f s%n", plan.loggedEvents(),
+            out.printf(Locale.ROOT, "Read and checked %,d completed events in %,d cases from %s in %.1f s%n", plan.loggedEvents(),
                     plan.cases().size(), arguments.file().getFileName(), seconds(System.nanoTime() - began));
         } catch (InvalidEventLogException e) {
             err.println("import-log: nothing imported: " + arguments.file().getFileName() + ": " + e.getMessage());

@@ -58,7 +58,7 @@ class ImportHelpdeskLogIT {
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        assertTrue(printed.contains("Read 21,348 completed events in 4,580 cases"), printed);
+        assertTrue(printed.contains("Read and checked 21,348 completed events in 4,580 cases"), printed);
         // each case: its submission, a move at each of its events but the last, and its end
         assertTrue(printed.contains("cases: 4,580; log events: 21,348; step events: 25,928"), printed);
         assertTrue(printed.contains("applied: 25,928; duplicates (imported before): 0; rejected: 0"), printed);

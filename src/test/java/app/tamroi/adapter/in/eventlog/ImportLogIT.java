@@ -115,7 +115,7 @@ class ImportLogIT {
                 "--name", "Building permits", "--rejected", "Refuse", "--withdrawn", "Cancel");
 
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.out().contains("Read 17 completed events in 5 cases"), first.out());
+        assertTrue(first.out().contains("Read and checked 17 completed events in 5 cases"), first.out());
         assertTrue(first.out().contains("applied: 22; duplicates (imported before): 0; rejected: 0"), first.out());
         JsonNode timeline = given().get("/api/v1/services/{code}", service).then().statusCode(200).extract().as(JsonNode.class)
                 .path("definition");
