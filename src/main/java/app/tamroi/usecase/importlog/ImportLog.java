@@ -10,17 +10,16 @@ import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.usecase.InputText;
 import app.tamroi.usecase.Limits;
 import app.tamroi.usecase.ingest.EventOutcome;
-import app.tamroi.usecase.ingest.EventStore;
-import app.tamroi.usecase.ingest.EventStore.ApplicationKey;
+import app.tamroi.usecase.ingest.port.EventStore;
+import app.tamroi.usecase.ingest.port.EventStore.ApplicationKey;
 import app.tamroi.usecase.ingest.IncomingStepEvent;
 import app.tamroi.usecase.ingest.IngestStepEvents;
 import app.tamroi.usecase.ingest.Sender;
-import app.tamroi.usecase.ingest.Transactions;
+import app.tamroi.usecase.ingest.port.Transactions;
 import app.tamroi.usecase.timeline.InvalidTimelineException;
 import app.tamroi.usecase.timeline.PublishTimeline;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
-import app.tamroi.usecase.timeline.SharedCalendars;
-import app.tamroi.usecase.timeline.TimelineDocument;
+import app.tamroi.usecase.timeline.port.SharedCalendars;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -180,7 +179,7 @@ public class ImportLog {
             throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " events");
         }
         Optional<PublishTimeline.Published> published = plan.proposal()
-                .map(p -> publish.publishFromCatalogue(plan.service(), TimelineDocument.of(p.definition())));
+                .map(p -> publish.publishFromCatalogue(plan.service(), (code, shared) -> p.definition()));
         List<CaseEvent> events = plan.inEventTimeOrder();
         long applied = 0;
         long duplicates = 0;
@@ -282,7 +281,7 @@ public class ImportLog {
     /** The drawn timeline as publication will read it, held to the same limits as any other. */
     private ServiceDefinition publishable(String service, TimelineFromLog.Proposal drawn) {
         try {
-            return publish.read(service, TimelineDocument.of(drawn.definition()));
+            return publish.check(service, (code, shared) -> drawn.definition());
         } catch (InvalidTimelineException e) {
             throw new InvalidEventLogException("the timeline drawn from the log cannot be published: " + e.getMessage(), e);
         }
