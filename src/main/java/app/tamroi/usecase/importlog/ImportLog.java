@@ -127,46 +127,53 @@ public class ImportLog {
         }
 
         Optional<ServiceHistory> history = catalogue.history(request.service());
-        String agency;
-        Function<LoggedCase, ServiceVersion> versionFollowed;
-        Optional<TimelineFromLog.Proposal> proposal = Optional.empty();
-        if (request.publish()) {
-            agency = agencyToPublish(request, history);
-            TimelineFromLog.Proposal drawn = TimelineFromLog.propose(request.service(), agency, name(request, history),
-                    calendar(request.calendar(), history), imported, limits.timeline().maxWorkingDays());
-            ServiceDefinition definition = publishable(request.service(), drawn);
-            if (history.isPresent() && !history.get().current().definition().equals(definition)) {
-                throw new InvalidEventLogException("service '" + request.service() + "' is published already (version "
-                        + history.get().current().number() + ") with another timeline than the one drawn from this log; "
-                        + "an application follows the version in effect when it was submitted, so a new version would not "
-                        + "apply to this history: import into the published timeline, or under a new service code");
-            }
-            proposal = Optional.of(drawn);
-            ServiceVersion first = history.map(h -> h.versions().get(0)).orElseGet(() -> new ServiceVersion(definition, 1, now));
-            versionFollowed = c -> history.map(h -> h.inEffectAt(c.start())).orElse(first);
-        } else {
-            ServiceHistory h = history.orElseThrow(() -> new InvalidEventLogException("no service '" + request.service()
-                    + "' has been published: publish its timeline first, or draw one from this log"));
-            agency = h.current().definition().agency();
-            request.agency().filter(a -> !a.equals(agency)).ifPresent(a -> {
-                throw new InvalidEventLogException("service '" + request.service() + "' belongs to agency '" + agency
-                        + "', not '" + a + "'");
-            });
-            versionFollowed = c -> h.inEffectAt(c.start());
-        }
+        Destination to = request.publish() ? drawnFromTheLog(request, history, imported, now) : published(request, history);
         List<ImportedCase> told = new ArrayList<>(imported.size());
         for (ImportedCase c : imported) {
-            ServiceVersion version = versionFollowed.apply(c.logged());
+            ServiceVersion version = to.versionFollowed().apply(c.logged());
             checkSteps(c, version);
             told.add(new ImportedCase(c.logged(), CaseEvents.withCompletions(c.events(), version.definition())));
         }
-        notTrackedElsewhere(request.service(), agency, told);
+        notTrackedElsewhere(request.service(), to.agency(), told);
 
         List<CaseEvent> ordered = new ArrayList<>();
         told.forEach(c -> ordered.addAll(c.events()));
         // stable: events at the same instant keep their cases' order, and each case its own order
         ordered.sort(Comparator.comparing(CaseEvent::at));
-        return new Plan(request.service(), agency, told, logged.size(), ordered, proposal);
+        return new Plan(request.service(), to.agency(), told, logged.size(), ordered, to.proposal());
+    }
+
+    /** The service a log goes to: whose it is, which version each case will follow, and the timeline to publish, if any. */
+    private record Destination(String agency, Function<LoggedCase, ServiceVersion> versionFollowed,
+                               Optional<TimelineFromLog.Proposal> proposal) {
+    }
+
+    private Destination drawnFromTheLog(Request request, Optional<ServiceHistory> history, List<ImportedCase> imported,
+                                        Instant now) {
+        String agency = agencyToPublish(request, history);
+        TimelineFromLog.Proposal drawn = TimelineFromLog.propose(request.service(), agency, name(request, history),
+                calendar(request.calendar(), history), imported, limits.timeline().maxWorkingDays());
+        ServiceDefinition definition = publishable(request.service(), drawn);
+        if (history.isPresent() && !history.get().current().definition().equals(definition)) {
+            throw new InvalidEventLogException("service '" + request.service() + "' is published already (version "
+                    + history.get().current().number() + ") with another timeline than the one drawn from this log; "
+                    + "an application follows the version in effect when it was submitted, so a new version would not "
+                    + "apply to this history: import into the published timeline, or under a new service code");
+        }
+        ServiceVersion toBePublished = new ServiceVersion(definition, 1, now);
+        return new Destination(agency, c -> history.map(h -> h.inEffectAt(c.start())).orElse(toBePublished),
+                Optional.of(drawn));
+    }
+
+    private static Destination published(Request request, Optional<ServiceHistory> history) {
+        ServiceHistory h = history.orElseThrow(() -> new InvalidEventLogException("no service '" + request.service()
+                + "' has been published: publish its timeline first, or draw one from this log"));
+        String agency = h.current().definition().agency();
+        request.agency().filter(a -> !a.equals(agency)).ifPresent(a -> {
+            throw new InvalidEventLogException("service '" + request.service() + "' belongs to agency '" + agency
+                    + "', not '" + a + "'");
+        });
+        return new Destination(agency, c -> h.inEffectAt(c.start()), Optional.empty());
     }
 
     /**
