@@ -34,7 +34,7 @@ public final class EventLogFile {
     /** @throws InvalidEventLogException when the file cannot be read, or is not an event log of the format */
     public List<LoggedEvent> read(Path file, Format format, XesEventLog xes, CsvEventLog csv) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidEventLogException(file + " is not a file Tamroi can read");
+            throw new InvalidEventLogException("not a file Tamroi can read");
         }
         try (InputStream raw = Files.newInputStream(file)) {
             CountedInput counted = new CountedInput(decompressed(new BufferedInputStream(raw)), bounds.maxBytes());
@@ -47,18 +47,18 @@ public final class EventLogFile {
                     throw tooLarge();
                 }
                 if (counted.failure != null) {
-                    throw unreadable(file, counted.failure);
+                    throw unreadable(counted.failure);
                 }
                 if (e instanceof UncheckedIOException io) {
-                    throw unreadable(file, io.getCause());
+                    throw unreadable(io.getCause());
                 }
                 if (e instanceof IOException io) {
-                    throw unreadable(file, io);
+                    throw unreadable(io);
                 }
                 throw (RuntimeException) e;
             }
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw unreadable(e);
         }
     }
 
@@ -67,8 +67,9 @@ public final class EventLogFile {
                 + " bytes (uncompressed), the most one import reads");
     }
 
-    private static InvalidEventLogException unreadable(Path file, IOException e) {
-        return new InvalidEventLogException(file + " cannot be read: " + e.getMessage(), e);
+    /** Says what failed; the file's name is the caller's to put before it. */
+    private static InvalidEventLogException unreadable(IOException e) {
+        return new InvalidEventLogException("the file cannot be read: " + e.getMessage(), e);
     }
 
     private static InputStream decompressed(BufferedInputStream in) throws IOException {
