@@ -23,16 +23,25 @@ public class TamroiMain {
     /** {@code java -jar quarkus-run.jar rebuild-projections}: replay the log into every projection, then exit. */
     static final String REBUILD_COMMAND = "rebuild-projections";
 
+    /** {@code java -jar quarkus-run.jar import-log FILE --service CODE …}: import an agency's event log, then exit. */
+    static final String IMPORT_COMMAND = "import-log";
+
     public static void main(String... args) {
         EmbeddedPostgres database = EMBEDDED_PROFILE.equals(profile()) ? startDatabase() : null;
-        boolean rebuild = args.length > 0 && REBUILD_COMMAND.equals(args[0]);
-        if (rebuild) {
+        String command = args.length > 0 ? args[0] : "";
+        Class<? extends QuarkusApplication> application = switch (command) {
+            case REBUILD_COMMAND -> Rebuild.class;
+            case IMPORT_COMMAND -> Import.class;
+            default -> Tamroi.class;
+        };
+        if (application != Tamroi.class) {
             // a one-off command beside a running instance: no consumer, no port of its own, no demo
             System.setProperty("mp.messaging.incoming.step-events.enabled", "false");
             System.setProperty("quarkus.http.port", "0");
+            System.setProperty("quarkus.management.port", "0");
             System.setProperty("tamroi.demo.enabled", "false");
         }
-        Quarkus.run(rebuild ? Rebuild.class : Tamroi.class, (code, failure) -> {
+        Quarkus.run(application, (code, failure) -> {
             if (failure != null) {
                 System.err.println("Tamroi could not start: " + failure);
                 failure.printStackTrace();
@@ -61,6 +70,14 @@ public class TamroiMain {
             long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
             System.out.printf("Rebuilt the projections of %d applications from the event log in %d ms%n", rebuilt, millis);
             return 0;
+        }
+    }
+
+    public static class Import implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            return io.quarkus.arc.Arc.container().instance(app.tamroi.adapter.in.eventlog.ImportLogCommand.class).get()
+                    .run(java.util.List.of(args).subList(1, args.length), System.out, System.err);
         }
     }
 

@@ -29,6 +29,8 @@ public interface Limits {
 
     Connections connections();
 
+    ImportLog importLog();
+
     /** Lengths in characters of what senders write. */
     interface Text {
         @WithDefault("256")
@@ -145,5 +147,27 @@ public interface Limits {
          */
         @WithDefault("PT60S")
         Duration maxClockSkew();
+    }
+
+    /**
+     * Event log files an operator imports (the import-log command): read whole into memory and
+     * checked before anything is stored, so their size is bounded, compressed or not.
+     */
+    interface ImportLog {
+        /** The most bytes read from a file, counted after decompression (a small gzip can unpack to gigabytes). */
+        @WithDefault("536870912")
+        long maxBytes();
+
+        /** The most completed events one file may hold. */
+        @WithDefault("1000000")
+        int maxEvents();
+
+        /** The longest case id, activity, time or lifecycle value, in characters. */
+        @WithDefault("1000")
+        int maxValueLength();
+
+        /** The longest CSV record (all its fields), in characters. */
+        @WithDefault("65536")
+        int maxCsvRecordLength();
     }
 }

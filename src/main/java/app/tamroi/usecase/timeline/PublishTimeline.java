@@ -49,6 +49,11 @@ public class PublishTimeline {
         return publish(read(code, draft));
     }
 
+    /** What publishing the draft would publish, checked as publication checks it; stores nothing. */
+    public ServiceDefinition check(String code, TimelineDraft draft) {
+        return read(code, draft);
+    }
+
     private ServiceDefinition read(String code, TimelineDraft draft) {
         if (draft == null) {
             throw new InvalidTimelineException("the body must be a service timeline");
