@@ -60,7 +60,7 @@ public final class ReliabilityChart {
         }
         label(s, "p50", 10, figures);
         label(s, "p80", 16, figures);
-        s.append(String.format(Locale.ROOT, "  <text x=\"%d\" y=\"%d\" fill=\"#606060\">%,d questions; dashed: calibrated</text>%n",
+        s.append(String.format(Locale.ROOT, "  <text x=\"%d\" y=\"%d\" fill=\"#606060\">%,d questions; dashed: calibrated; below it: later than said</text>%n",
                 LEFT, SIZE + 8, figures.questions()));
         s.append("</svg>\n");
         return s.toString();
