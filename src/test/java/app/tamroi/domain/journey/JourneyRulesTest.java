@@ -12,6 +12,7 @@ import static app.tamroi.support.EventLog.stepStarted;
 import static app.tamroi.support.EventLog.submitted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.tamroi.domain.calendar.WorkingCalendar;
 import app.tamroi.domain.calendar.WorkingDuration;
@@ -63,6 +64,7 @@ class JourneyRulesTest {
             JourneyStatus waiting = JourneyStatus.of(WITH_CITIZEN_STEP, HANDED_TO_CITIZEN, bangkok(now));
 
             assertEquals(Status.WAITING_ON_CITIZEN, waiting.status(), now);
+            assertFalse(waiting.clock().running(), now);
             assertEquals("documents", waiting.currentStep().map(c -> c.step().code()).orElseThrow(), now);
             // elapsed stays at the 6 h of the agency's check, however long the citizen takes
             assertEquals(360, waiting.clock().elapsedMinutes(), now);
@@ -89,6 +91,7 @@ class JourneyRulesTest {
 
         // E = 360 + 360; R = 2880 − 360 = 2520; 2520 from Thu 15:00: Thu 540, Fri 1440, Mon 540
         assertEquals(Status.AHEAD, deciding.status());
+        assertTrue(deciding.clock().running());
         assertEquals(720, deciding.clock().elapsedMinutes());
         assertEquals(2520, deciding.schedule().remainingMinutes());
         assertEquals(Optional.of(bangkok("2026-11-23T09:00")), deciding.schedule().expectedBy());
