@@ -40,8 +40,8 @@ public interface AsOfForecasts {
             for (int k = 1; k <= Forecast.LEVELS; k++) {
                 levels.add(calendar.addWorkingTime(status.asOf(), forecast.remainingAt(k)));
             }
-            String step = status.currentStep().orElseThrow(() -> new IllegalArgumentException("a forecast needs a current step")).code();
-            return new ForecastAt(forecast.basis(), levels, status.expectedBy(), step, forecast.sampleSize());
+            String step = status.currentStep().orElseThrow(() -> new IllegalArgumentException("a forecast needs a current step")).step().code();
+            return new ForecastAt(forecast.basis(), levels, status.schedule().expectedBy(), step, forecast.sampleSize());
         }
 
         /** The instant at level k/20. */

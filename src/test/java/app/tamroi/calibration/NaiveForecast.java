@@ -3,7 +3,6 @@ package app.tamroi.calibration;
 import app.tamroi.domain.calendar.WorkingCalendar;
 import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.domain.service.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ public final class NaiveForecast {
     private static String place(Key key, ServiceVersion version, LoggedCase c, int k) {
         return switch (key) {
             case LAST_ACTIVITY -> c.activity(k);
-            case CURRENT_STEP -> JourneyStatus.of(version, c.stepEvents(), c.at(k)).currentStep().map(Step::code).orElse("(none)");
+            case CURRENT_STEP -> JourneyStatus.of(version, c.stepEvents(), c.at(k)).currentStep().map(s -> s.step().code()).orElse("(none)");
         };
     }
 

@@ -29,8 +29,8 @@ public record Position(ServiceVersion version, String step, Duration inStep, Dur
         if (status.status().ended()) {
             return Optional.empty();
         }
-        return status.currentStep().map(
-                step -> new Position(status.serviceVersion(), step.code(), status.inCurrentStep(), status.elapsed()));
+        return status.currentStep().map(current -> new Position(status.serviceVersion(), current.step().code(),
+                current.timeInStep(), status.clock().elapsed()));
     }
 
     /** The status rule's R: what is left of the current step's target, plus every later target. */

@@ -1,6 +1,10 @@
 package app.tamroi.domain.journey;
 
 import app.tamroi.domain.calendar.WorkingCalendar;
+import app.tamroi.domain.journey.JourneyStatus.Clock;
+import app.tamroi.domain.journey.JourneyStatus.CurrentStep;
+import app.tamroi.domain.journey.JourneyStatus.Outcome;
+import app.tamroi.domain.journey.JourneyStatus.Schedule;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceVersion;
 import app.tamroi.domain.service.Step;
@@ -202,43 +206,65 @@ final class Journey {
     }
 
     private JourneyStatus statusAt(ServiceVersion version, Instant submittedAt, Instant now) {
-        Duration promise = service.promisedTime();
-        List<StepProgress> progress = progress();
-        if (ending != null) {
-            Status status = switch (ending) {
-                case COMPLETED -> elapsed.compareTo(promise) <= 0 ? Status.COMPLETED_ON_TIME : Status.COMPLETED_LATE;
-                case REJECTED -> Status.REJECTED;
-                default -> Status.WITHDRAWN;
-            };
-            Duration variance = promise.minus(elapsed);
-            return new JourneyStatus(version, now, status, status, false, Optional.empty(), elapsed, promise,
-                    Duration.ZERO, Duration.ZERO, variance, Optional.empty(), Optional.empty(),
-                    Optional.of(variance), Optional.of(submittedAt), Optional.of(endedAtInstant),
-                    Optional.ofNullable(publicNote), progress);
+        Clock clock = new Clock(Optional.of(submittedAt), elapsed, service.promisedTime(), clockRuns());
+        Optional<CurrentStep> currentStep = current < steps.size()
+                ? Optional.of(new CurrentStep(steps.get(current), inCurrent)) : Optional.empty();
+        Optional<Outcome> outcome = outcome(clock);
+        Schedule schedule = outcome.map(Journey::endedSchedule)
+                .orElseGet(() -> schedule(clock, currentStep, now));
+        Status status = outcome.map(Outcome::status)
+                .orElse(clock.running() ? schedule.status() : Status.WAITING_ON_CITIZEN);
+        return new JourneyStatus(version, now, status, clock, currentStep, schedule, outcome,
+                Optional.ofNullable(publicNote), progress());
+    }
+
+    private Optional<Outcome> outcome(Clock clock) {
+        if (ending == null) {
+            return Optional.empty();
         }
-        boolean hasCurrent = current < steps.size();
-        Duration tau = hasCurrent ? inCurrent : Duration.ZERO;
-        Duration remaining = Duration.ZERO;
-        if (hasCurrent) {
-            Duration left = service.plannedTime(current).minus(tau);
-            remaining = left.isNegative() ? Duration.ZERO : left;
-            for (int j = current + 1; j < steps.size(); j++) {
-                remaining = remaining.plus(service.plannedTime(j));
-            }
-        }
-        Duration slack = promise.minus(elapsed.plus(remaining));
+        Status status = switch (ending) {
+            case COMPLETED -> clock.elapsed().compareTo(clock.promise()) <= 0 ? Status.COMPLETED_ON_TIME
+                    : Status.COMPLETED_LATE;
+            case REJECTED -> Status.REJECTED;
+            default -> Status.WITHDRAWN;
+        };
+        return Optional.of(new Outcome(status, endedAtInstant, clock.promise().minus(clock.elapsed())));
+    }
+
+    /** Once ended nothing is planned any more: the slack is what was left of the promise, the variance. */
+    private static Schedule endedSchedule(Outcome outcome) {
+        return new Schedule(outcome.status(), false, Duration.ZERO, outcome.variance(),
+                Optional.empty(), Optional.empty());
+    }
+
+    private Schedule schedule(Clock clock, Optional<CurrentStep> currentStep, Instant now) {
+        Duration promise = clock.promise();
+        Duration remaining = remaining(currentStep);
+        Duration slack = promise.minus(clock.elapsed().plus(remaining));
         Status schedule = slack.isNegative() ? Status.BEHIND
                 : atLeast(slack, service.aheadFraction(), promise) ? Status.AHEAD : Status.ON_TRACK;
-        boolean stopped = !clockRuns();
-        boolean atRisk = schedule != Status.BEHIND && hasCurrent && !steps.get(current).ownedByCitizen()
-                && atLeast(tau, service.atRiskFraction(), service.plannedTime(current));
+        boolean atRisk = schedule != Status.BEHIND && currentStep
+                .filter(c -> !c.step().ownedByCitizen())
+                .map(c -> atLeast(c.timeInStep(), service.atRiskFraction(), service.plannedTime(current)))
+                .orElse(false);
+        boolean stopped = !clock.running();
         Optional<Instant> expectedBy = stopped ? Optional.empty() : Optional.of(calendar.addWorkingTime(now, remaining));
-        Optional<Instant> promisedBy = stopped || elapsed.compareTo(promise) >= 0
-                ? Optional.empty() : Optional.of(calendar.addWorkingTime(now, promise.minus(elapsed)));
-        return new JourneyStatus(version, now, stopped ? Status.WAITING_ON_CITIZEN : schedule, schedule, atRisk,
-                hasCurrent ? Optional.of(steps.get(current)) : Optional.empty(), elapsed, promise, tau, remaining,
-                slack, expectedBy, promisedBy, Optional.empty(), Optional.of(submittedAt), Optional.empty(),
-                Optional.ofNullable(publicNote), progress);
+        Optional<Instant> promisedBy = stopped || clock.elapsed().compareTo(promise) >= 0
+                ? Optional.empty() : Optional.of(calendar.addWorkingTime(now, promise.minus(clock.elapsed())));
+        return new Schedule(schedule, atRisk, remaining, slack, expectedBy, promisedBy);
+    }
+
+    /** R: what is left of the current step's target (never below zero), plus every later step's. */
+    private Duration remaining(Optional<CurrentStep> currentStep) {
+        if (currentStep.isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration left = service.plannedTime(current).minus(currentStep.get().timeInStep());
+        Duration remaining = left.isNegative() ? Duration.ZERO : left;
+        for (int j = current + 1; j < steps.size(); j++) {
+            remaining = remaining.plus(service.plannedTime(j));
+        }
+        return remaining;
     }
 
     /** Thresholds are compared exactly, before any rounding. */
@@ -260,8 +286,10 @@ final class Journey {
                 .map(s -> new StepProgress(s, StepState.PENDING, service.calendar().lengthOf(s.target()),
                         Duration.ZERO, Optional.empty(), Optional.empty()))
                 .toList();
-        return new JourneyStatus(version, now, Status.NOT_SUBMITTED, Status.NOT_SUBMITTED, false, Optional.empty(),
-                Duration.ZERO, promise, Duration.ZERO, promise, Duration.ZERO, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), steps);
+        // before the submission the whole promise is still planned and none of it is left over
+        return new JourneyStatus(version, now, Status.NOT_SUBMITTED,
+                new Clock(Optional.empty(), Duration.ZERO, promise, false), Optional.empty(),
+                new Schedule(Status.NOT_SUBMITTED, false, promise, Duration.ZERO, Optional.empty(), Optional.empty()),
+                Optional.empty(), Optional.empty(), steps);
     }
 }

@@ -13,26 +13,78 @@ import java.util.Optional;
 /**
  * The status of one application at one instant, derived from its service version and its events by
  * the status rule. Nothing here is stored state: "as of", replay and forecasts all call {@link #of}.
+ *
+ * <p>It is made of named parts, as the rule computes them: the working {@link Clock} (E against
+ * the promise P), the {@link CurrentStep} and τ in it, the {@link Schedule} (R, S and the dates of
+ * the plan) and, once ended, the {@link Outcome}. {@code status} is what the citizen is shown: the
+ * schedule's status, the outcome's once ended, {@code WAITING_ON_CITIZEN} while the clock is stopped.
+ *
+ * <p>The forecast (what history says, as opposed to the plan) is not a part of this record: it is
+ * learned in {@code domain.forecast}, which reads a status to find where an application stands, so
+ * holding a forecast here would make the two packages depend on each other. It travels beside the
+ * status instead, in the tracking use case's {@code TrackedApplication}.
  */
 public record JourneyStatus(
         ServiceVersion serviceVersion,
         Instant asOf,
         Status status,
-        Status scheduleStatus,
-        boolean atRisk,
-        Optional<Step> currentStep,
-        Duration elapsed,
-        Duration promise,
-        Duration inCurrentStep,
-        Duration remaining,
-        Duration slack,
-        Optional<Instant> expectedBy,
-        Optional<Instant> promisedBy,
-        Optional<Duration> variance,
-        Optional<Instant> submittedAt,
-        Optional<Instant> endedAt,
+        Clock clock,
+        Optional<CurrentStep> currentStep,
+        Schedule schedule,
+        Optional<Outcome> outcome,
         Optional<String> publicNote,
         List<StepProgress> steps) {
+
+    /**
+     * The working clock: E, the working time since submission (up to the end, or to {@code asOf}),
+     * held against P, the promise. It runs unless paused, in a step the citizen owns, ended, or
+     * not yet submitted.
+     */
+    public record Clock(Optional<Instant> submittedAt, Duration elapsed, Duration promise, boolean running) {
+
+        public long elapsedMinutes() {
+            return minutes(elapsed);
+        }
+
+        public long promiseMinutes() {
+            return minutes(promise);
+        }
+    }
+
+    /** The step the application is in and τ, the working time since it last entered it. */
+    public record CurrentStep(Step step, Duration timeInStep) {
+    }
+
+    /**
+     * Where the application stands against its promise if the rest goes to plan: R, the remaining
+     * plan; S, the slack; the plan's and the promise's dates (none while the clock is stopped).
+     * Once ended, the status is the outcome, nothing remains and the slack is the variance.
+     */
+    public record Schedule(Status status, boolean atRisk, Duration remaining, Duration slack,
+                           Optional<Instant> expectedBy, Optional<Instant> promisedBy) {
+
+        public long remainingMinutes() {
+            return minutes(remaining);
+        }
+
+        public long slackMinutes() {
+            return minutes(slack);
+        }
+    }
+
+    /** How and when the journey ended, and its variance {@code P − E} (positive: early). */
+    public record Outcome(Status status, Instant endedAt, Duration variance) {
+
+        public Outcome {
+            if (!status.ended()) {
+                throw new IllegalArgumentException(status + " is not how a journey ends");
+            }
+        }
+
+        public long varianceMinutes() {
+            return minutes(variance);
+        }
+    }
 
     public static JourneyStatus of(ServiceVersion version, Collection<StepEvent> events, Instant now) {
         return Journey.derive(version, events, now);
@@ -53,28 +105,9 @@ public record JourneyStatus(
                         Duration elapsed) {
     }
 
-    public long elapsedMinutes() {
-        return minutes(elapsed);
-    }
-
-    public long promiseMinutes() {
-        return minutes(promise);
-    }
-
+    /** τ as reported: 0 when there is no current step (not submitted, past the last step, ended). */
     public long minutesInCurrentStep() {
-        return minutes(inCurrentStep);
-    }
-
-    public long remainingMinutes() {
-        return minutes(remaining);
-    }
-
-    public long slackMinutes() {
-        return minutes(slack);
-    }
-
-    public Optional<Long> varianceMinutes() {
-        return variance.map(JourneyStatus::minutes);
+        return currentStep.map(c -> minutes(c.timeInStep())).orElse(0L);
     }
 
     /** Time is counted exactly; only what is reported is rounded, to the nearest minute. */

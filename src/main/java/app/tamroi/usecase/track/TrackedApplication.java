@@ -28,7 +28,7 @@ public record TrackedApplication(Application application, JourneyStatus status, 
     }
 
     private Optional<Instant> forecastDate(ForecastDate date) {
-        if (status.expectedBy().isEmpty()) {
+        if (status.schedule().expectedBy().isEmpty()) {
             return Optional.empty();
         }
         return forecast.map(f -> date.at(f, status.serviceVersion().definition().calendar(), status.asOf()));

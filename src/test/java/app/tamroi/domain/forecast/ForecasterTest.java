@@ -175,8 +175,8 @@ class ForecasterTest {
 
         assertEquals(Forecast.Basis.PLAN, forecast.basis());
         assertEquals(29, forecast.sampleSize());
-        assertEquals(status.remaining(), forecast.p50Remaining());
-        assertEquals(status.remaining(), forecast.p80Remaining());
+        assertEquals(status.schedule().remaining(), forecast.p50Remaining());
+        assertEquals(status.schedule().remaining(), forecast.p80Remaining());
     }
 
     @Test

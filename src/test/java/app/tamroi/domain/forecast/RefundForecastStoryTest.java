@@ -66,7 +66,7 @@ class RefundForecastStoryTest {
         // Monday 7 a holiday, Tuesday 11 h; the same date the plan's expectedBy shows
         Instant mondayNoon = bangkok("2026-11-30T12:00");
         assertEquals(bangkok("2026-12-08T11:00"), forecast.p80By(CALENDAR, mondayNoon));
-        assertEquals(JourneyStatus.of(PIT_REFUND, SOMCHAI, mondayNoon).expectedBy().orElseThrow(),
+        assertEquals(JourneyStatus.of(PIT_REFUND, SOMCHAI, mondayNoon).schedule().expectedBy().orElseThrow(),
                 forecast.p50By(CALENDAR, mondayNoon));
     }
 
@@ -77,7 +77,8 @@ class RefundForecastStoryTest {
 
         assertEquals(Forecast.Basis.HISTORY, forecast.basis());
         assertEquals(60, forecast.sampleSize());
-        Instant plan = CALENDAR.addWorkingTime(mondayNoon, JourneyStatus.of(PIT_REFUND, SOMCHAI, mondayNoon).remaining());
+        Instant plan = CALENDAR.addWorkingTime(mondayNoon,
+                JourneyStatus.of(PIT_REFUND, SOMCHAI, mondayNoon).schedule().remaining());
         assertTrue(forecast.p80By(CALENDAR, mondayNoon).isBefore(plan));
         assertTrue(forecast.p50By(CALENDAR, mondayNoon).isBefore(forecast.p80By(CALENDAR, mondayNoon)));
     }

@@ -88,7 +88,7 @@ class ArrivalOrderTest {
                 statuses.add(status.status());
                 status.steps().forEach(p -> stepStates.add(p.state()));
                 reworked += journey.reworked() ? 1 : 0;
-                atRisk += status.atRisk() ? 1 : 0;
+                atRisk += status.schedule().atRisk() ? 1 : 0;
             }
         }
         assertEquals(EnumSet.allOf(Status.class), statuses);

@@ -12,9 +12,11 @@ import static app.tamroi.support.EventLog.stepStarted;
 import static app.tamroi.support.EventLog.submitted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.tamroi.domain.calendar.WorkingCalendar;
 import app.tamroi.domain.calendar.WorkingDuration;
+import app.tamroi.domain.journey.JourneyStatus.Outcome;
 import app.tamroi.domain.service.LocalizedText;
 import app.tamroi.domain.service.ServiceDefinition;
 import app.tamroi.domain.service.ServiceHistory;
@@ -62,18 +64,19 @@ class JourneyRulesTest {
             JourneyStatus waiting = JourneyStatus.of(WITH_CITIZEN_STEP, HANDED_TO_CITIZEN, bangkok(now));
 
             assertEquals(Status.WAITING_ON_CITIZEN, waiting.status(), now);
-            assertEquals("documents", waiting.currentStep().map(Step::code).orElseThrow(), now);
+            assertFalse(waiting.clock().running(), now);
+            assertEquals("documents", waiting.currentStep().map(c -> c.step().code()).orElseThrow(), now);
             // elapsed stays at the 6 h of the agency's check, however long the citizen takes
-            assertEquals(360, waiting.elapsedMinutes(), now);
+            assertEquals(360, waiting.clock().elapsedMinutes(), now);
             assertEquals(0, waiting.minutesInCurrentStep(), now);
             // the citizen's 3d count nothing: R = 0 + decision's 2880
-            assertEquals(2880, waiting.remainingMinutes(), now);
-            assertEquals(4320, waiting.promiseMinutes(), now);
+            assertEquals(2880, waiting.schedule().remainingMinutes(), now);
+            assertEquals(4320, waiting.clock().promiseMinutes(), now);
             // S = 4320 − (360 + 2880) = 1080 ≥ 10 % of 4320
-            assertEquals(Status.AHEAD, waiting.scheduleStatus(), now);
-            assertFalse(waiting.atRisk(), now);
-            assertEquals(Optional.empty(), waiting.expectedBy(), now);
-            assertEquals(Optional.empty(), waiting.promisedBy(), now);
+            assertEquals(Status.AHEAD, waiting.schedule().status(), now);
+            assertFalse(waiting.schedule().atRisk(), now);
+            assertEquals(Optional.empty(), waiting.schedule().expectedBy(), now);
+            assertEquals(Optional.empty(), waiting.schedule().promisedBy(), now);
         }
     }
 
@@ -88,9 +91,10 @@ class JourneyRulesTest {
 
         // E = 360 + 360; R = 2880 − 360 = 2520; 2520 from Thu 15:00: Thu 540, Fri 1440, Mon 540
         assertEquals(Status.AHEAD, deciding.status());
-        assertEquals(720, deciding.elapsedMinutes());
-        assertEquals(2520, deciding.remainingMinutes());
-        assertEquals(Optional.of(bangkok("2026-11-23T09:00")), deciding.expectedBy());
+        assertTrue(deciding.clock().running());
+        assertEquals(720, deciding.clock().elapsedMinutes());
+        assertEquals(2520, deciding.schedule().remainingMinutes());
+        assertEquals(Optional.of(bangkok("2026-11-23T09:00")), deciding.schedule().expectedBy());
         assertEquals(0, JourneyStatus.minutes(deciding.steps().get(1).actual()));
     }
 
@@ -106,7 +110,7 @@ class JourneyRulesTest {
 
         JourneyStatus reworking = JourneyStatus.of(PIT_REFUND, sentBack, bangkok("2026-11-18T15:00"));
 
-        assertEquals("verification", reworking.currentStep().map(Step::code).orElseThrow());
+        assertEquals("verification", reworking.currentStep().map(c -> c.step().code()).orElseThrow());
         // τ counts from the second start only: 09:00 → 15:00
         assertEquals(360, reworking.minutesInCurrentStep());
         assertEquals(List.of(StepState.DONE, StepState.CURRENT, StepState.PENDING, StepState.PENDING),
@@ -114,7 +118,7 @@ class JourneyRulesTest {
         assertEquals(Optional.empty(), reworking.steps().get(2).startedAt());
         // E = 900 + 1440 + 900 = 3240; R = (2880 − 360) + 2880 + 1440 = 6840; S = 8640 − 10080 = −1440
         assertEquals(Status.BEHIND, reworking.status());
-        assertEquals(-1440, reworking.slackMinutes());
+        assertEquals(-1440, reworking.schedule().slackMinutes());
     }
 
     // ---- Which events count ----
@@ -142,8 +146,8 @@ class JourneyRulesTest {
         JourneyStatus justBefore = JourneyStatus.of(PIT_REFUND, events, bangkok("2026-11-16T12:00").minusSeconds(1));
         JourneyStatus exactly = JourneyStatus.of(PIT_REFUND, events, bangkok("2026-11-16T12:00"));
 
-        assertEquals("received", justBefore.currentStep().map(Step::code).orElseThrow());
-        assertEquals("verification", exactly.currentStep().map(Step::code).orElseThrow());
+        assertEquals("received", justBefore.currentStep().map(c -> c.step().code()).orElseThrow());
+        assertEquals("verification", exactly.currentStep().map(c -> c.step().code()).orElseThrow());
         assertEquals(0, exactly.minutesInCurrentStep());
     }
 
@@ -172,8 +176,8 @@ class JourneyRulesTest {
 
         assertEquals(JourneyStatus.of(PIT_REFUND, untilRejected, now), rejectedStatus);
         assertEquals(Status.REJECTED, rejectedStatus.status());
-        assertEquals(1440, rejectedStatus.elapsedMinutes());
-        assertEquals(Optional.of(bangkok("2026-11-17T09:00")), rejectedStatus.endedAt());
+        assertEquals(1440, rejectedStatus.clock().elapsedMinutes());
+        assertEquals(Optional.of(bangkok("2026-11-17T09:00")), rejectedStatus.outcome().map(Outcome::endedAt));
     }
 
     @Test
@@ -193,7 +197,7 @@ class JourneyRulesTest {
 
         assertEquals(JourneyStatus.of(PIT_REFUND, once, now), afterDoublePause);
         // one resume is enough to start the clock again: Mon→Tue 1440, then Thu 09:00 → 15:00
-        assertEquals(1800, afterDoublePause.elapsedMinutes());
+        assertEquals(1800, afterDoublePause.clock().elapsedMinutes());
         // still in received (1d): R = 0 + 7200, S = 8640 − (1800 + 7200) = −360
         assertEquals(Status.BEHIND, afterDoublePause.status());
     }
@@ -221,9 +225,9 @@ class JourneyRulesTest {
 
         assertEquals(Status.NOT_SUBMITTED, status.status());
         assertEquals(Optional.empty(), status.currentStep());
-        assertEquals(0, status.elapsedMinutes());
-        assertEquals(Optional.empty(), status.expectedBy());
-        assertEquals(Optional.empty(), status.submittedAt());
+        assertEquals(0, status.clock().elapsedMinutes());
+        assertEquals(Optional.empty(), status.schedule().expectedBy());
+        assertEquals(Optional.empty(), status.clock().submittedAt());
         assertEquals(List.of(StepState.PENDING, StepState.PENDING, StepState.PENDING, StepState.PENDING),
                 status.steps().stream().map(StepProgress::state).toList());
     }

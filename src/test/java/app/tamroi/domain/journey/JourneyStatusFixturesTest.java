@@ -3,6 +3,7 @@ package app.tamroi.domain.journey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.tamroi.domain.journey.JourneyStatus.Outcome;
 import app.tamroi.support.StatusFixtures;
 import app.tamroi.support.StatusFixtures.Case;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,17 +63,17 @@ class JourneyStatusFixturesTest {
         static Map<String, Object> of(JourneyStatus s) {
             Map<String, Object> m = new java.util.HashMap<>();
             m.put("status", s.status().name());
-            m.put("scheduleStatus", s.scheduleStatus().name());
-            m.put("atRisk", s.atRisk());
-            m.put("currentStep", s.currentStep().map(step -> step.code()).orElse(null));
-            m.put("elapsedMinutes", s.elapsedMinutes());
-            m.put("promiseMinutes", s.promiseMinutes());
+            m.put("scheduleStatus", s.schedule().status().name());
+            m.put("atRisk", s.schedule().atRisk());
+            m.put("currentStep", s.currentStep().map(c -> c.step().code()).orElse(null));
+            m.put("elapsedMinutes", s.clock().elapsedMinutes());
+            m.put("promiseMinutes", s.clock().promiseMinutes());
             m.put("minutesInCurrentStep", s.minutesInCurrentStep());
-            m.put("remainingMinutes", s.remainingMinutes());
-            m.put("slackMinutes", s.slackMinutes());
-            m.put("expectedBy", s.expectedBy().orElse(null));
-            m.put("promisedBy", s.promisedBy().orElse(null));
-            m.put("varianceMinutes", s.varianceMinutes().orElse(null));
+            m.put("remainingMinutes", s.schedule().remainingMinutes());
+            m.put("slackMinutes", s.schedule().slackMinutes());
+            m.put("expectedBy", s.schedule().expectedBy().orElse(null));
+            m.put("promisedBy", s.schedule().promisedBy().orElse(null));
+            m.put("varianceMinutes", s.outcome().map(Outcome::varianceMinutes).orElse(null));
             return m;
         }
     }

@@ -10,8 +10,8 @@ import static app.tamroi.support.EventLog.stepCompleted;
 import static app.tamroi.support.EventLog.submitted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.tamroi.domain.journey.JourneyStatus.Outcome;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.domain.service.Step;
 import app.tamroi.support.StatusFixtures;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -62,9 +62,9 @@ class TaxRefundStoryTest {
         // E = 09:00 → 12:00 = 180; R = (1440 − 180) + 2880 + 2880 + 1440 = 8460; S = 8640 − 8640 = 0.
         // 8460 min from Mon 12:00: Mon 720, Tue–Fri 4 × 1440, Mon 7 holiday, Tue 8 1440, Wed 9 540 → 09:00
         assertEquals(new Seen(Status.ON_TRACK, "received", 180, "2026-12-09T09:00"), seen(monday));
-        assertEquals(8460, monday.remainingMinutes());
-        assertEquals(0, monday.slackMinutes());
-        assertEquals(Optional.of(bangkok("2026-12-09T09:00")), monday.promisedBy());
+        assertEquals(8460, monday.schedule().remainingMinutes());
+        assertEquals(0, monday.schedule().slackMinutes());
+        assertEquals(Optional.of(bangkok("2026-12-09T09:00")), monday.schedule().promisedBy());
     }
 
     @Test
@@ -76,9 +76,9 @@ class TaxRefundStoryTest {
         // 6120 min from Tue 09:00: Tue 900, Wed–Fri 3 × 1440, Mon 7 holiday, Tue 8 900 → 15:00
         assertEquals(new Seen(Status.AHEAD, "verification", 1440, "2026-12-08T15:00"), seen(tuesday));
         assertEquals(1080, tuesday.minutesInCurrentStep());
-        assertEquals(1080, tuesday.slackMinutes());
+        assertEquals(1080, tuesday.schedule().slackMinutes());
         // the promise itself does not move: 6 working days from Monday 09:00
-        assertEquals(Optional.of(bangkok("2026-12-09T09:00")), tuesday.promisedBy());
+        assertEquals(Optional.of(bangkok("2026-12-09T09:00")), tuesday.schedule().promisedBy());
     }
 
     @Test
@@ -90,10 +90,10 @@ class TaxRefundStoryTest {
         // 4320 min from Fri 09:00: Fri 900, Mon 7 holiday, Tue 8 1440, Wed 9 1440, Thu 10 holiday, Fri 11 540
         assertEquals(new Seen(Status.BEHIND, "verification", 5760, "2026-12-11T09:00"), seen(friday));
         assertEquals(5400, friday.minutesInCurrentStep());
-        assertEquals(4320, friday.remainingMinutes());
-        assertEquals(-1440, friday.slackMinutes());
+        assertEquals(4320, friday.schedule().remainingMinutes());
+        assertEquals(-1440, friday.schedule().slackMinutes());
         // P − E = 2880 from Fri 09:00: Fri 900, Tue 8 1440, Wed 9 540 → still Wednesday 09:00
-        assertEquals(Optional.of(bangkok("2026-12-09T09:00")), friday.promisedBy());
+        assertEquals(Optional.of(bangkok("2026-12-09T09:00")), friday.schedule().promisedBy());
     }
 
     @Test
@@ -106,9 +106,9 @@ class TaxRefundStoryTest {
             assertEquals(new Seen(Status.WAITING_ON_CITIZEN, "verification", 5940, null), seen(waiting));
             assertEquals(5580, waiting.minutesInCurrentStep());
             // still behind underneath: S = 8640 − (5940 + 4320) = −1620
-            assertEquals(Status.BEHIND, waiting.scheduleStatus());
-            assertEquals(-1620, waiting.slackMinutes());
-            assertEquals(Optional.empty(), waiting.promisedBy());
+            assertEquals(Status.BEHIND, waiting.schedule().status());
+            assertEquals(-1620, waiting.schedule().slackMinutes());
+            assertEquals(Optional.empty(), waiting.schedule().promisedBy());
         }
     }
 
@@ -120,10 +120,10 @@ class TaxRefundStoryTest {
         // 4320 min from Tue 12:00: Tue 720, Wed 9 1440, Thu 10 holiday, Fri 11 1440, Mon 14 720 → 12:00
         assertEquals(new Seen(Status.BEHIND, "verification", 6060, "2026-12-14T12:00"), seen(afterAnswer));
         assertEquals(5700, afterAnswer.minutesInCurrentStep());
-        assertEquals(-1740, afterAnswer.slackMinutes());
+        assertEquals(-1740, afterAnswer.schedule().slackMinutes());
         // the 22 working hours spent waiting (Fri 12 h, Tue 10 h) push the promise:
         // P − E = 2580 from Tue 12:00: Tue 720, Wed 9 1440, Thu 10 holiday, Fri 11 420 → 07:00
-        assertEquals(Optional.of(bangkok("2026-12-11T07:00")), afterAnswer.promisedBy());
+        assertEquals(Optional.of(bangkok("2026-12-11T07:00")), afterAnswer.schedule().promisedBy());
     }
 
     @Test
@@ -136,7 +136,7 @@ class TaxRefundStoryTest {
         assertEquals(new Seen(Status.BEHIND, "approval", 7320, "2026-12-14T16:00"), seen(wednesday));
         assertEquals(1020, wednesday.minutesInCurrentStep());
         assertEquals(List.of(StepState.DONE, StepState.DONE, StepState.CURRENT, StepState.PENDING), states(wednesday));
-        assertEquals(Optional.of(bangkok("2026-12-11T07:00")), wednesday.promisedBy());
+        assertEquals(Optional.of(bangkok("2026-12-11T07:00")), wednesday.schedule().promisedBy());
     }
 
     @Test
@@ -147,7 +147,7 @@ class TaxRefundStoryTest {
         // τ = 12:00 → 18:00 = 360; R = 1440 − 360 = 1080; S = 8640 − 10380 = −1740.
         // 1080 min from Fri 18:00: Fri 360, weekend, Mon 14 720 → 12:00
         assertEquals(new Seen(Status.BEHIND, "transfer", 9300, "2026-12-14T12:00"), seen(fridayEvening));
-        assertEquals(Optional.empty(), fridayEvening.promisedBy());
+        assertEquals(Optional.empty(), fridayEvening.schedule().promisedBy());
         assertEquals(List.of(StepState.DONE, StepState.DONE, StepState.DONE, StepState.CURRENT), states(fridayEvening));
     }
 
@@ -157,8 +157,8 @@ class TaxRefundStoryTest {
 
         // E = 9300 + Fri 360 + Mon 00:00 → 10:30 630 = 10290; variance = 8640 − 10290 = −1650
         assertEquals(new Seen(Status.COMPLETED_LATE, null, 10290, null), seen(paid));
-        assertEquals(Optional.of(-1650L), paid.varianceMinutes());
-        assertEquals(Optional.empty(), paid.promisedBy());
+        assertEquals(Optional.of(-1650L), paid.outcome().map(Outcome::varianceMinutes));
+        assertEquals(Optional.empty(), paid.schedule().promisedBy());
         assertEquals(List.of(StepState.DONE, StepState.DONE, StepState.DONE, StepState.DONE), states(paid));
         // received 09:00 → 15:00; verification 540 + 3 × 1440 + 720 before the pause + 360 after it;
         // approval 480 + 1440 + 720 (Thursday a holiday); transfer 720 + 600
@@ -172,7 +172,7 @@ class TaxRefundStoryTest {
         JourneyStatus weekLater = asOf("2026-12-21T09:00");
 
         assertEquals(seen(paid), seen(weekLater));
-        assertEquals(paid.varianceMinutes(), weekLater.varianceMinutes());
+        assertEquals(paid.outcome().map(Outcome::varianceMinutes), weekLater.outcome().map(Outcome::varianceMinutes));
         assertEquals(paid.steps(), weekLater.steps());
     }
 
@@ -181,8 +181,8 @@ class TaxRefundStoryTest {
     }
 
     private static Seen seen(JourneyStatus s) {
-        return new Seen(s.status(), s.currentStep().map(Step::code).orElse(null), s.elapsedMinutes(),
-                s.expectedBy().map(t -> LocalDateTime.ofInstant(t, BANGKOK).toString()).orElse(null));
+        return new Seen(s.status(), s.currentStep().map(c -> c.step().code()).orElse(null), s.clock().elapsedMinutes(),
+                s.schedule().expectedBy().map(t -> LocalDateTime.ofInstant(t, BANGKOK).toString()).orElse(null));
     }
 
     private static List<StepState> states(JourneyStatus s) {

@@ -200,7 +200,7 @@ public final class InMemEventLog implements EventStore, ApplicationQueries {
     /** As the database reads it: the version is settled by a projected submission, not before. */
     private Application followed(Application app) {
         Projection p = state.projections.get(app.id());
-        Optional<Integer> version = p != null && p.status().submittedAt().isPresent()
+        Optional<Integer> version = p != null && p.status().clock().submittedAt().isPresent()
                 ? Optional.of(p.serviceVersion()) : Optional.empty();
         return new Application(app.id(), app.agency(), app.subject(), app.serviceCode(), app.trackingCode(), app.createdAt(),
                 version);

@@ -91,7 +91,7 @@ class IngestStepEventsTest {
         }
         EventStore.Projection projection = tamroi.log.projection(app.id()).orElseThrow();
         assertEquals(3, projection.eventCount());
-        assertEquals("approval", projection.status().currentStep().orElseThrow().code());
+        assertEquals("approval", projection.status().currentStep().orElseThrow().step().code());
     }
 
     @Test

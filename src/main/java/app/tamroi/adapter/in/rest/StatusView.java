@@ -5,7 +5,6 @@ import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.journey.StepProgress;
 import app.tamroi.domain.service.Agency;
 import app.tamroi.domain.service.ServiceVersion;
-import app.tamroi.domain.service.Step;
 import app.tamroi.adapter.in.json.TimelineDocument;
 import app.tamroi.usecase.track.TrackedApplication;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -81,18 +80,21 @@ public record StatusView(
 
     public static StatusView of(TrackedApplication tracked) {
         JourneyStatus s = tracked.status();
+        JourneyStatus.Clock clock = s.clock();
+        JourneyStatus.Schedule schedule = s.schedule();
         ServiceVersion version = s.serviceVersion();
         ZoneId zone = version.definition().calendar().zone();
         List<StepView> steps = s.steps().stream().map(p -> step(p, zone)).toList();
         return new StatusView(tracked.application().trackingCode().grouped(),
                 new ServiceRef(version.serviceCode(), TimelineDocument.Text.of(version.definition().name()), version.number(),
                         AgencyRef.of(tracked.agency())),
-                time(s.asOf(), zone), s.status().name(), s.scheduleStatus().name(), s.atRisk(),
-                s.currentStep().map(Step::code).orElse(null),
-                s.elapsedMinutes(), s.promiseMinutes(), s.minutesInCurrentStep(), s.remainingMinutes(), s.slackMinutes(),
-                time(s.expectedBy(), zone), time(s.promisedBy(), zone), ForecastView.of(tracked, zone),
-                s.varianceMinutes().orElse(null),
-                time(s.submittedAt(), zone), time(s.endedAt(), zone), s.publicNote().orElse(null), steps);
+                time(s.asOf(), zone), s.status().name(), schedule.status().name(), schedule.atRisk(),
+                s.currentStep().map(c -> c.step().code()).orElse(null),
+                clock.elapsedMinutes(), clock.promiseMinutes(), s.minutesInCurrentStep(), schedule.remainingMinutes(),
+                schedule.slackMinutes(), time(schedule.expectedBy(), zone), time(schedule.promisedBy(), zone),
+                ForecastView.of(tracked, zone), s.outcome().map(JourneyStatus.Outcome::varianceMinutes).orElse(null),
+                time(clock.submittedAt(), zone), time(s.outcome().map(JourneyStatus.Outcome::endedAt), zone),
+                s.publicNote().orElse(null), steps);
     }
 
     public static AgencyView forAgency(TrackedApplication tracked) {

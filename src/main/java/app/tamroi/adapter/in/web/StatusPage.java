@@ -85,16 +85,16 @@ public record StatusPage(
                 tracked.agency().name().in(locale),
                 tracked.application().trackingCode().grouped(),
                 s.status(),
-                running ? s.expectedBy().map(words::dateTime) : Optional.empty(),
-                running ? s.promisedBy().map(words::dateTime) : Optional.empty(),
+                running ? s.schedule().expectedBy().map(words::dateTime) : Optional.empty(),
+                running ? s.schedule().promisedBy().map(words::dateTime) : Optional.empty(),
                 running ? outlook(tracked, words) : Optional.empty(),
-                s.endedAt().map(words::dateTime),
+                s.outcome().map(o -> words.dateTime(o.endedAt())),
                 gap(s, words),
-                words.workingDays(s.promise()),
-                started ? Optional.of(words.duration(s.elapsed())) : Optional.empty(),
-                s.currentStep().map(step -> step.name().in(locale)),
-                s.currentStep().map(step -> words.duration(s.inCurrentStep())),
-                s.submittedAt().map(words::shortDateTime),
+                words.workingDays(s.clock().promise()),
+                started ? Optional.of(words.duration(s.clock().elapsed())) : Optional.empty(),
+                s.currentStep().map(c -> c.step().name().in(locale)),
+                s.currentStep().map(c -> words.duration(c.timeInStep())),
+                s.clock().submittedAt().map(words::shortDateTime),
                 words.shortDateTime(s.asOf()),
                 s.publicNote().filter(note -> !note.isBlank()),
                 calendar.zone().getId(),
@@ -125,8 +125,8 @@ public record StatusPage(
 
     private static Optional<Gap> gap(JourneyStatus s, TimeWords words) {
         return switch (s.status()) {
-            case AHEAD, ON_TRACK, BEHIND, WAITING_ON_CITIZEN -> Optional.of(gap(s.slack(), words));
-            case COMPLETED_ON_TIME, COMPLETED_LATE -> s.variance().map(v -> gap(v, words));
+            case AHEAD, ON_TRACK, BEHIND, WAITING_ON_CITIZEN -> Optional.of(gap(s.schedule().slack(), words));
+            case COMPLETED_ON_TIME, COMPLETED_LATE -> s.outcome().map(o -> gap(o.variance(), words));
             // a refused or withdrawn application was never going to meet or miss the promise
             case REJECTED, WITHDRAWN, NOT_SUBMITTED -> Optional.empty();
         };

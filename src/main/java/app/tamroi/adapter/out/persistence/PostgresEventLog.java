@@ -6,7 +6,6 @@ import app.tamroi.domain.application.TrackingCode;
 import app.tamroi.domain.journey.JourneyStatus;
 import app.tamroi.domain.journey.StepEvent;
 import app.tamroi.domain.journey.StepEventType;
-import app.tamroi.domain.service.Step;
 import app.tamroi.usecase.StoreOutage;
 import app.tamroi.usecase.StoreRefusedException;
 import app.tamroi.usecase.StoreUnavailableException;
@@ -176,13 +175,15 @@ public class PostgresEventLog implements EventStore, ApplicationQueries {
                 ps.setArray(2, c.createArrayOf("bigint", projections.stream().map(Projection::applicationId).toArray()));
                 ps.setArray(3, c.createArrayOf("integer", projections.stream().map(Projection::serviceVersion).toArray()));
                 ps.setArray(4, texts(c, projections, p -> p.status().status().name()));
-                ps.setArray(5, texts(c, projections, p -> p.status().scheduleStatus().name()));
-                ps.setArray(6, c.createArrayOf("boolean", projections.stream().map(p -> p.status().atRisk()).toArray()));
-                ps.setArray(7, texts(c, projections, p -> p.status().currentStep().map(Step::code).orElse(null)));
+                ps.setArray(5, texts(c, projections, p -> p.status().schedule().status().name()));
+                ps.setArray(6, c.createArrayOf("boolean",
+                        projections.stream().map(p -> p.status().schedule().atRisk()).toArray()));
+                ps.setArray(7, texts(c, projections,
+                        p -> p.status().currentStep().map(current -> current.step().code()).orElse(null)));
                 ps.setArray(8, c.createArrayOf("timestamptz", projections.stream()
-                        .map(p -> p.status().submittedAt().map(PostgresEventLog::utc).orElse(null)).toArray()));
+                        .map(p -> p.status().clock().submittedAt().map(PostgresEventLog::utc).orElse(null)).toArray()));
                 ps.setArray(9, c.createArrayOf("timestamptz", projections.stream()
-                        .map(p -> p.status().endedAt().map(PostgresEventLog::utc).orElse(null)).toArray()));
+                        .map(p -> p.status().outcome().map(o -> utc(o.endedAt())).orElse(null)).toArray()));
                 ps.setArray(10, c.createArrayOf("integer", projections.stream().map(Projection::eventCount).toArray()));
                 return ps.executeUpdate();
             }
