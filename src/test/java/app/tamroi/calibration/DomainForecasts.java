@@ -23,6 +23,9 @@ import java.util.Optional;
 public final class DomainForecasts implements AsOfForecasts {
 
     private final ServiceVersion version;
+    /** The same weighing of recent days as the running Tamroi's, unless a tuning run asks for another. */
+    static final int HALF_LIFE_DAYS = Integer.getInteger("tamroi.forecast.half-life-days", ServiceStatistics.DEFAULT_HALF_LIFE_DAYS);
+
     private final Forecaster forecaster;
     private final int windowDays;
     private final Map<String, List<StepEvent>> events = new HashMap<>();
@@ -52,7 +55,7 @@ public final class DomainForecasts implements AsOfForecasts {
 
     private Forecaster.Outlook outlook(Instant t) {
         LocalDate day = LocalDate.ofInstant(t, version.definition().calendar().zone());
-        return outlooks.computeIfAbsent(day, d -> forecaster.outlook(statistics.asOf(d, windowDays), version,
+        return outlooks.computeIfAbsent(day, d -> forecaster.outlook(statistics.asOf(d, windowDays, HALF_LIFE_DAYS), version,
                 statistics.queuesAsOf(d, version.definition().calendar())));
     }
 }

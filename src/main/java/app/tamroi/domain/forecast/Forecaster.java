@@ -116,8 +116,9 @@ public final class Forecaster {
             double elapsed = StepTimes.minutes(position.elapsed());
             int entered = ElapsedBand.of(Math.max(0, elapsed - tau), workingDay);
             double[] remaining = new double[plays];
+            double behind = queueBehind(position.step(), tau);
             for (int p = 0; p < plays; p++) {
-                double left = leftInCurrent(position.step(), entered, tau, stayDraws[p]);
+                double left = leftInCurrent(position.step(), entered, tau, stayDraws[p]) + behind;
                 int leaving = ElapsedBand.of(elapsed + left, workingDay);
                 remaining[p] = left + after.computeIfAbsent(new After(position.step(), entered, leaving), this::playAfter)[p];
             }
@@ -153,6 +154,12 @@ public final class Forecaster {
                 }
             }
             return total;
+        }
+
+        /** The wait still ahead in the current step's queue when it grows: its extra wait less what was waited already. */
+        private double queueBehind(String step, double tau) {
+            Queue queue = queues.get(step);
+            return queue == null || !queue.growing() ? 0 : Math.max(0, queueWait(step) - tau);
         }
 
         private double queueWait(String step) {

@@ -1,5 +1,6 @@
 package app.tamroi.usecase.forecast;
 
+import app.tamroi.domain.forecast.ServiceStatistics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public interface ForecastSettings {
      * Within the window, how many days back a day's visits weigh half as much as yesterday's (0:
      * all alike): how fast a step that changes pace shows in its forecasts.
      */
-    @WithDefault("14")
+    @WithDefault("" + ServiceStatistics.DEFAULT_HALF_LIFE_DAYS)
     int halfLifeDays();
 
     /** Journeys played forward per forecast. */

@@ -109,12 +109,27 @@ class ForecasterTest {
     }
 
     @Test
-    void aQueueAtTheCurrentStepIsAlreadyInTheTimeSpentThereAndAddsNothing() {
+    void aSteadyQueueAtTheCurrentStepIsAlreadyInTheTimeSpentThereAndAddsNothing() {
         ServiceStatistics history = learned(straight(100, FIRST_DAY, evenly(12, 96), 3));
         Position inVerification = at("verification", Duration.ofHours(5));
 
         assertEquals(forecast(history, inVerification, Map.of()),
                 forecast(history, inVerification, Map.of("verification", new Queue(500, 10))));
+    }
+
+    @Test
+    void aGrowingQueueAtTheCurrentStepIsWaitedForLessWhatWasWaitedAlready() {
+        ServiceStatistics history = learned(straight(100, FIRST_DAY, evenly(12, 96), 3));
+        // approval usually holds about 12 at 10 a day; now 52 wait and 15 a day arrive
+        Queue growing = new Queue(52, 10, 15);
+
+        Forecast quiet = forecast(history, at("approval", Duration.ofHours(6)), Map.of());
+        Forecast justArrived = forecast(history, at("approval", Duration.ofHours(6)), Map.of("approval", growing));
+        Forecast waitedLong = forecast(history, at("approval", Duration.ofHours(6 * 24)), Map.of("approval", growing));
+
+        // about 4 days for the 40 beyond the usual load, less the 6 hours already waited
+        assertEquals(quiet.p50RemainingMinutes() + 4 * 1440 - 360, justArrived.p50RemainingMinutes(), 0.15 * 1440);
+        assertTrue(waitedLong.p50Remaining().compareTo(justArrived.p50Remaining()) < 0, justArrived + " then " + waitedLong);
     }
 
     @Test
