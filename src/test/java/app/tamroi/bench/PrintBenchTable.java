@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The run's figures as Markdown tables: each machine-dependent figure beside the ceiling measured
@@ -37,6 +38,7 @@ public final class PrintBenchTable {
                 count("kafka.expected_applied"), count("kafka.expected_duplicates"), count("kafka.expected_rejected"),
                 count("kafka.dead_letters"), count("bench.apps"), count("http.events"), count("http.batches"));
         line("");
+        forecastModes();
         line("| figure | measured | ceiling, same run | ratio | goal | met |");
         line("| --- | ---: | --- | ---: | --- | --- |");
         ratioRow("Kafka ingestion, events/s (pre-produced topic, warm: first measured transaction → last event stored)",
@@ -51,17 +53,20 @@ public final class PrintBenchTable {
         line("| … of which until Tamroi's transaction begins / within it, p50 ms (p99) | %s (%s) / %s (%s) | — | — | — | — |",
                 number("latency.to_transaction_p50_ms", 1), number("latency.to_transaction_p99_ms", 1),
                 number("latency.in_transaction_p50_ms", 1), number("latency.in_transaction_p99_ms", 1));
-        pacedRow("`GET /api/v1/track/{code}`", "json_paced");
-        pacedRow("`GET /track/{code}` (HTML)", "html_paced");
+        pacedRow("`GET /api/v1/track/{code}` (with its forecast)", "json_paced");
+        pacedRow("`GET /track/{code}` (HTML, with its forecast)", "html_paced");
         ratioRow("`GET /api/v1/track/{code}` max, requests/s", "read.json_max.rps", "read.static_max.rps",
                 "static `/bench.txt` from the same server, requests/s", 0.5);
         ratioRow("`GET /track/{code}` (HTML) max, requests/s", "read.html_max.rps", "read.static_max.rps",
                 "static `/bench.txt` from the same server, requests/s", 0.5);
         ratioRow("Replay (`rebuild-projections`) of " + count("replay.events") + " events, events/s",
                 "replay.events_per_s", "ceiling.http.rows_per_s", "PostgreSQL batched insert, rows/s (for scale)", 0);
+        forecastShareRow();
         line("");
-        line("Status reads ran with %s applications and %s events stored.", count("read.applications_stored"),
-                count("read.events_stored"));
+        line("Status reads ran with %s applications and %s events stored; before them, `rebuild-projections` learned "
+                        + "the seeded history from all %s events in %s s (%s forecast counters).",
+                count("read.applications_stored"), count("read.events_stored"), count("learn.events"),
+                number("learn.seconds", 1), count("learn.tally_rows"));
         line("");
         line("| Tamroi (`-Xmx512m`) at the end of | heap used MiB | heap committed MiB | live heap after a full GC, MiB | RSS MiB |");
         line("| --- | ---: | ---: | ---: | ---: |");
@@ -79,15 +84,89 @@ public final class PrintBenchTable {
         line("| phase | wall s | CPU s used by this run (Tamroi, broker, its PostgreSQL backends, harness, wrk) "
                 + "| CPU s used by everything else on the machine | CPU s available |");
         line("| --- | ---: | ---: | ---: | ---: |");
-        for (String phase : List.of("kafka", "http", "latency", "replay", "reads")) {
-            if (values.containsKey("cpu." + phase + ".wall_s")) {
-                line("| %s | %s | %s | %s | %s |", phase, number("cpu." + phase + ".wall_s", 1),
-                        number("cpu." + phase + ".ours_s", 1), number("cpu." + phase + ".others_s", 1),
-                        results.number("cpu." + phase + ".wall_s").map(w -> String.format(Locale.ROOT, "%.1f",
-                                w * results.number("machine.nproc").orElse(1.0))).orElse("—"));
+        for (String mode : modes()) {
+            for (String phase : List.of("kafka", "http")) {
+                cpuRow(phase + ", statistics " + mode, "mode." + mode + ".cpu." + phase);
             }
         }
+        for (String phase : List.of("latency", "replay", "learn", "reads")) {
+            cpuRow(phase, "cpu." + phase);
+        }
         return out.toString();
+    }
+
+    private void cpuRow(String phase, String prefix) {
+        if (values.containsKey(prefix + ".wall_s")) {
+            line("| %s | %s | %s | %s | %s |", phase, number(prefix + ".wall_s", 1), number(prefix + ".ours_s", 1),
+                    number(prefix + ".others_s", 1), results.number(prefix + ".wall_s").map(w -> String.format(Locale.ROOT,
+                            "%.1f", w * results.number("machine.nproc").orElse(1.0))).orElse("—"));
+        }
+    }
+
+    private List<String> modes() {
+        return Stream.of(values.getOrDefault("bench.forecast_modes", "").trim().split("\\s+"))
+                .filter(m -> values.keySet().stream().anyMatch(k -> k.startsWith("mode." + m + ".")))
+                .distinct().toList();
+    }
+
+    /**
+     * Ingestion with the forecast statistics off and on: each mode on a new database and broker with
+     * the same workload, so the rates differ only in the learning. Beside the plain ratio, the ratio
+     * of each rate to its own ceiling, which takes out part of what other work on the machine did.
+     */
+    private void forecastModes() {
+        List<String> modes = modes();
+        if (!modes.contains("off") || !modes.contains("on")) {
+            return;
+        }
+        line("Forecast statistics off, then on (`-Dtamroi.forecast.statistics`), each on a new database and broker with "
+                + "the same workload; the rows after this table are the last mode's (%s).", modes.get(modes.size() - 1));
+        line("");
+        line("| figure | statistics off (ceiling, same mode) | statistics on (ceiling, same mode) | on / off "
+                + "| on / off, each over its ceiling | goal | met |");
+        line("| --- | ---: | ---: | ---: | ---: | --- | --- |");
+        modeRow("Kafka ingestion, events/s (warm)", "kafka.events_per_s", "ceiling.kafka.rows_per_s", 0.9);
+        modeRow("Kafka ingestion cold, events/s", "kafka.cold_events_per_s", "ceiling.kafka.rows_per_s", 0);
+        modeRow("HTTP batch ingestion, events/s", "http.events_per_s", "ceiling.http.rows_per_s", 0.9);
+        line("| Learned while ingesting: forecast counters; ended journeys; visits | %s; %s; %s | %s; %s; %s | | | | |",
+                count("mode.off.tally.rows"), count("mode.off.tally.journeys"), count("mode.off.tally.visits"),
+                count("mode.on.tally.rows"), count("mode.on.tally.journeys"), count("mode.on.tally.visits"));
+        line("| CPU s used by everything else on the machine during Kafka / HTTP | %s / %s | %s / %s | | | | |",
+                number("mode.off.cpu.kafka.others_s", 1), number("mode.off.cpu.http.others_s", 1),
+                number("mode.on.cpu.kafka.others_s", 1), number("mode.on.cpu.http.others_s", 1));
+        line("");
+    }
+
+    private void modeRow(String what, String measured, String ceiling, double goal) {
+        Optional<Double> off = results.number("mode.off." + measured);
+        Optional<Double> on = results.number("mode.on." + measured);
+        Optional<Double> offCeiling = results.number("mode.off." + ceiling);
+        Optional<Double> onCeiling = results.number("mode.on." + ceiling);
+        Optional<Double> ratio = off.flatMap(f -> on.map(n -> n / f));
+        Optional<Double> relative = ratio.flatMap(r -> offCeiling.flatMap(fc -> onCeiling.map(nc -> r * fc / nc)));
+        String met = goal <= 0 ? "—" : ratio.map(r -> r >= goal ? "yes" : "**no**").orElse("not run");
+        line("| %s | %s (%s) | %s (%s) | %s | %s | %s | %s |", what, number("mode.off." + measured, 0),
+                number("mode.off." + ceiling, 0), number("mode.on." + measured, 0), number("mode.on." + ceiling, 0),
+                ratio.map(PrintBenchTable::twoDecimals).orElse("—"), relative.map(PrintBenchTable::twoDecimals).orElse("—"),
+                goal <= 0 ? "none set" : String.format(Locale.ROOT, "≥ %.1f ×", goal), met);
+    }
+
+    private void forecastShareRow() {
+        if (results.number("read.forecast.sampled").isEmpty()) {
+            return;
+        }
+        double history = results.number("read.forecast.history").orElse(0.0);
+        double forecasts = history + results.number("read.forecast.plan").orElse(0.0);
+        line("| Forecasts in the status reads: of %s codes sampled, with a forecast (the rest have ended); basis HISTORY "
+                        + "| %s; %s (%s of those) | — | — | all HISTORY | %s |",
+                count("read.forecast.sampled"), String.format(Locale.ROOT, "%,d", Math.round(forecasts)),
+                count("read.forecast.history"),
+                forecasts == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * history / forecasts),
+                forecasts > 0 && history == forecasts ? "yes" : "**no**");
+    }
+
+    private static String twoDecimals(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     private void ratioRow(String what, String measured, String ceiling, String ceilingName, double goal) {
