@@ -1,10 +1,12 @@
 package app.tamroi.bench;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * The run's figures as Markdown tables: each machine-dependent figure beside the ceiling measured
@@ -84,9 +86,9 @@ public final class PrintBenchTable {
         line("| phase | wall s | CPU s used by this run (Tamroi, broker, its PostgreSQL backends, harness, wrk) "
                 + "| CPU s used by everything else on the machine | CPU s available |");
         line("| --- | ---: | ---: | ---: | ---: |");
-        for (String mode : modes()) {
+        for (Pass pass : passes()) {
             for (String phase : List.of("kafka", "http")) {
-                cpuRow(phase + ", statistics " + mode, "mode." + mode + ".cpu." + phase);
+                cpuRow(phase + ", " + pass.label(), pass.prefix() + "cpu." + phase);
             }
         }
         for (String phase : List.of("latency", "replay", "learn", "reads")) {
@@ -103,52 +105,99 @@ public final class PrintBenchTable {
         }
     }
 
-    private List<String> modes() {
-        return Stream.of(values.getOrDefault("bench.forecast_modes", "").trim().split("\\s+"))
-                .filter(m -> values.keySet().stream().anyMatch(k -> k.startsWith("mode." + m + ".")))
-                .distinct().toList();
+    /** Each ingestion pass in the order run: its mode and its number among that mode's passes. */
+    private record Pass(String mode, int number) {
+
+        String prefix() {
+            return "mode." + mode + "." + number + ".";
+        }
+
+        String label() {
+            return "statistics " + mode + ", pass " + number;
+        }
+    }
+
+    private List<Pass> passes() {
+        List<Pass> passes = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (String mode : values.getOrDefault("bench.forecast_modes", "").trim().split("\\s+")) {
+            Pass pass = new Pass(mode, seen.merge(mode, 1, Integer::sum));
+            if (values.keySet().stream().anyMatch(k -> k.startsWith(pass.prefix()))) {
+                passes.add(pass);
+            }
+        }
+        return passes;
     }
 
     /**
-     * Ingestion with the forecast statistics off and on: each mode on a new database and broker with
-     * the same workload, so the rates differ only in the learning. Beside the plain ratio, the ratio
-     * of each rate to its own ceiling, which takes out part of what other work on the machine did.
+     * Ingestion with the forecast statistics off and on: each pass on a new database and broker
+     * with the same workload, so the rates differ only in the learning and in what else the machine
+     * did meanwhile (the last rows say how much that was). The CPU this run's processes used per
+     * thousand events is the figure least moved by the neighbours.
      */
     private void forecastModes() {
-        List<String> modes = modes();
-        if (!modes.contains("off") || !modes.contains("on")) {
+        List<Pass> passes = passes();
+        if (passes.stream().map(Pass::mode).distinct().count() < 2) {
             return;
         }
-        line("Forecast statistics off, then on (`-Dtamroi.forecast.statistics`), each on a new database and broker with "
-                + "the same workload; the rows after this table are the last mode's (%s).", modes.get(modes.size() - 1));
+        line("Ingestion with the forecast statistics off and on (`-Dtamroi.forecast.statistics`), in passes of the same "
+                + "workload, each on a new database and broker, in the order %s; the rows after this table are the last "
+                + "pass's.", passes.stream().map(Pass::label).collect(Collectors.joining(", ")));
         line("");
-        line("| figure | statistics off (ceiling, same mode) | statistics on (ceiling, same mode) | on / off "
-                + "| on / off, each over its ceiling | goal | met |");
-        line("| --- | ---: | ---: | ---: | ---: | --- | --- |");
-        modeRow("Kafka ingestion, events/s (warm)", "kafka.events_per_s", "ceiling.kafka.rows_per_s", 0.9);
-        modeRow("Kafka ingestion cold, events/s", "kafka.cold_events_per_s", "ceiling.kafka.rows_per_s", 0);
-        modeRow("HTTP batch ingestion, events/s", "http.events_per_s", "ceiling.http.rows_per_s", 0.9);
-        line("| Learned while ingesting: forecast counters; ended journeys; visits | %s; %s; %s | %s; %s; %s | | | | |",
-                count("mode.off.tally.rows"), count("mode.off.tally.journeys"), count("mode.off.tally.visits"),
-                count("mode.on.tally.rows"), count("mode.on.tally.journeys"), count("mode.on.tally.visits"));
-        line("| CPU s used by everything else on the machine during Kafka / HTTP | %s / %s | %s / %s | | | | |",
-                number("mode.off.cpu.kafka.others_s", 1), number("mode.off.cpu.http.others_s", 1),
-                number("mode.on.cpu.kafka.others_s", 1), number("mode.on.cpu.http.others_s", 1));
+        line("| figure | statistics off, each pass (ceiling) | statistics on, each pass (ceiling) | on / off, means "
+                + "| goal | met |");
+        line("| --- | ---: | ---: | ---: | --- | --- |");
+        passRow("Kafka ingestion, events/s (warm)", "kafka.events_per_s", "ceiling.kafka.rows_per_s", true, 0.9);
+        passRow("Kafka ingestion cold, events/s", "kafka.cold_events_per_s", "ceiling.kafka.rows_per_s", true, 0);
+        passRow("HTTP batch ingestion, events/s", "http.events_per_s", "ceiling.http.rows_per_s", true, 0.9);
+        passRow("CPU ms of this run's processes per 1000 events stored, Kafka phase", "cpu_per_1000.kafka", "", true, 0);
+        passRow("CPU ms of this run's processes per 1000 events stored, HTTP phase", "cpu_per_1000.http", "", true, 0);
+        passRow("CPU s used by everything else on the machine, Kafka phase", "cpu.kafka.others_s", "", false, 0);
+        passRow("CPU s used by everything else on the machine, HTTP phase", "cpu.http.others_s", "", false, 0);
+        passRow("Learned while ingesting: forecast counters", "tally.rows", "", false, 0);
+        passRow("Learned while ingesting: ended journeys", "tally.journeys", "", false, 0);
         line("");
     }
 
-    private void modeRow(String what, String measured, String ceiling, double goal) {
-        Optional<Double> off = results.number("mode.off." + measured);
-        Optional<Double> on = results.number("mode.on." + measured);
-        Optional<Double> offCeiling = results.number("mode.off." + ceiling);
-        Optional<Double> onCeiling = results.number("mode.on." + ceiling);
-        Optional<Double> ratio = off.flatMap(f -> on.map(n -> n / f));
-        Optional<Double> relative = ratio.flatMap(r -> offCeiling.flatMap(fc -> onCeiling.map(nc -> r * fc / nc)));
+    private void passRow(String what, String measured, String ceiling, boolean compared, double goal) {
+        Map<String, List<Double>> byMode = new HashMap<>();
+        Map<String, List<String>> cells = new HashMap<>();
+        for (Pass pass : passes()) {
+            Optional<Double> v = passValue(pass, measured);
+            v.ifPresent(x -> byMode.computeIfAbsent(pass.mode(), m -> new ArrayList<>()).add(x));
+            String cell = v.map(x -> format(x, x >= 100 || x == Math.rint(x) ? 0 : 1)).orElse("—")
+                    + (ceiling.isEmpty() ? "" : " (" + count(pass.prefix() + ceiling) + ")");
+            cells.computeIfAbsent(pass.mode(), m -> new ArrayList<>()).add(cell);
+        }
+        Optional<Double> ratio = compared ? mean(byMode.get("off")).flatMap(off -> mean(byMode.get("on")).map(on -> on / off))
+                : Optional.empty();
         String met = goal <= 0 ? "—" : ratio.map(r -> r >= goal ? "yes" : "**no**").orElse("not run");
-        line("| %s | %s (%s) | %s (%s) | %s | %s | %s | %s |", what, number("mode.off." + measured, 0),
-                number("mode.off." + ceiling, 0), number("mode.on." + measured, 0), number("mode.on." + ceiling, 0),
-                ratio.map(PrintBenchTable::twoDecimals).orElse("—"), relative.map(PrintBenchTable::twoDecimals).orElse("—"),
+        line("| %s | %s | %s | %s | %s | %s |", what, String.join("; ", cells.getOrDefault("off", List.of("—"))),
+                String.join("; ", cells.getOrDefault("on", List.of("—"))), ratio.map(r -> format(r, 2)).orElse("—"),
                 goal <= 0 ? "none set" : String.format(Locale.ROOT, "≥ %.1f ×", goal), met);
+    }
+
+    /** A pass's figure; CPU per thousand events is worked out from the phase's CPU and the events it stored. */
+    private Optional<Double> passValue(Pass pass, String name) {
+        if (name.startsWith("cpu_per_1000.")) {
+            String phase = name.substring(name.indexOf('.') + 1);
+            Optional<Double> events = phase.equals("kafka")
+                    ? results.number(pass.prefix() + "kafka.expected_applied").flatMap(k -> results
+                            .number(pass.prefix() + "kafka.warmup_expected_applied").map(w -> k + w))
+                    : results.number(pass.prefix() + "http.applied");
+            return results.number(pass.prefix() + "cpu." + phase + ".ours_s")
+                    .flatMap(cpu -> events.filter(n -> n > 0).map(n -> cpu * 1000 * 1000 / n));
+        }
+        return results.number(pass.prefix() + name);
+    }
+
+    private static Optional<Double> mean(List<Double> xs) {
+        return xs == null || xs.isEmpty() ? Optional.empty()
+                : Optional.of(xs.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+    }
+
+    private static String format(double v, int decimals) {
+        return decimals == 0 ? String.format(Locale.ROOT, "%,d", Math.round(v)) : String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
     private void forecastShareRow() {
@@ -163,10 +212,6 @@ public final class PrintBenchTable {
                 count("read.forecast.history"),
                 forecasts == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * history / forecasts),
                 forecasts > 0 && history == forecasts ? "yes" : "**no**");
-    }
-
-    private static String twoDecimals(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     private void ratioRow(String what, String measured, String ceiling, String ceilingName, double goal) {
@@ -199,8 +244,7 @@ public final class PrintBenchTable {
     }
 
     private String number(String name, int decimals) {
-        return results.number(name).map(v -> decimals == 0 ? String.format(Locale.ROOT, "%,d", Math.round(v))
-                : String.format(Locale.ROOT, "%,." + decimals + "f", v)).orElse("—");
+        return results.number(name).map(v -> format(v, decimals)).orElse("—");
     }
 
     private void line(String format, Object... args) {
