@@ -45,6 +45,10 @@ CODES="$WORK/codes.txt"
 ANCHOR="$(date +%s)"
 
 UNTIL="${BENCH_UNTIL:-}"
+# Ingestion runs once per mode named, in this order; the phases after it run with the last one's
+# Tamroi (reads need the statistics on to forecast from history, so "on" comes last). Two passes of
+# each, in the order on off off on, so that a drift in what the neighbours take falls on both alike.
+FORECAST_MODES="${BENCH_FORECAST_MODES:-on off off on}"
 say() { printf '\n=== %s  %s\n' "$(date +%H:%M:%S)" "$*"; }
 result() { echo "$1=$2" >>"$RESULTS"; }
 
@@ -132,6 +136,8 @@ $( { pgrep -f app.tamroi.bench.BenchCommand; pgrep -x wrk; } | tr "\n" " " || tr
 # phases the harness does it by hand, so no phase pays for the dead rows of the one before.
 vacuum() {
     $PG -d "$TAMROI_DB" -c 'vacuum (analyze) application' -c 'vacuum (analyze) step_event' -c 'vacuum (analyze) service_version'
+    # the forecast counters are updated in place batch by batch, so they leave dead rows too
+    $PG -d "$TAMROI_DB" -c 'vacuum (analyze) forecast_tally' 2>/dev/null || true
 }
 
 # ... and during an ingestion phase, what autovacuum would do on a server that has it: every
@@ -141,7 +147,10 @@ VACUUM_EVERY="${BENCH_VACUUM_EVERY:-15}"
 VACUUMER=""
 vacuum_during() {
     [[ "$VACUUM_EVERY" -gt 0 && "$($PG -d postgres -c 'show autovacuum')" == off ]] || return 0
-    ( while sleep "$VACUUM_EVERY"; do $PG -d "$TAMROI_DB" -c 'vacuum application' >/dev/null 2>&1 || true; done ) &
+    ( while sleep "$VACUUM_EVERY"; do
+        $PG -d "$TAMROI_DB" -c 'vacuum application' >/dev/null 2>&1 || true
+        $PG -d "$TAMROI_DB" -c 'vacuum forecast_tally' >/dev/null 2>&1 || true
+    done ) &
     VACUUMER=$!
 }
 stop_vacuum() { [[ -n "$VACUUMER" ]] && kill "$VACUUMER" 2>/dev/null || true; VACUUMER=""; }
@@ -199,13 +208,20 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- a fresh stack ------------------------------------------------------------------------------
-say "Fresh database $TAMROI_DB, broker on $TAMROI_KAFKA, results in $RESULTS"
-"$LOCAL_DIR/tamroi.sh" stop >/dev/null
-"$LOCAL_DIR/kafka.sh" stop >/dev/null
+# Each forecast mode ingests the same workload into a new database and a new broker, so the two
+# rates differ only in whether Tamroi keeps the forecast statistics (see fresh_stack).
+fresh_stack() {
+    "$LOCAL_DIR/tamroi.sh" stop >/dev/null
+    "$LOCAL_DIR/kafka.sh" stop >/dev/null
+    rm -rf "$TAMROI_KAFKA_WORK_DIR/kafka-data"
+    $PG -d postgres -c "drop database if exists $TAMROI_DB with (force)" -c "create database $TAMROI_DB"
+    "$LOCAL_DIR/kafka.sh" start
+}
+
+say "Broker on $TAMROI_KAFKA, database $TAMROI_DB (both new for each forecast mode), results in $RESULTS"
 mkdir -p "$WORK"
-rm -rf "$TAMROI_KAFKA_WORK_DIR/kafka-data" "$WORK/threads"
+rm -rf "$WORK/threads"
 : >"$RESULTS"
-$PG -d postgres -c "drop database if exists $TAMROI_DB with (force)" -c "create database $TAMROI_DB"
 result machine.nproc "$(nproc)"
 result machine.mem_gib "$(awk '/^MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)"
 result machine.cpu "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
@@ -216,46 +232,73 @@ result machine.autovacuum "$($PG -d postgres -c 'show autovacuum')"
 result bench.seed "$SEED"
 result bench.apps "$APPS"
 result bench.read_rate "$READ_RATE"
+result bench.forecast_modes "$FORECAST_MODES"
 result bench.started "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-"$LOCAL_DIR/kafka.sh" start
 
-# ---- Kafka ingestion ----------------------------------------------------------------------------
 TOKENS=()
-say "Ceiling: batched inserts into a step_event-shaped table"
-bench ceiling kafka
-say "Producing the Kafka workload ($WARMUP_APPS warm-up, then $APPS measured applications) while Tamroi is not running"
-bench produce
-say "Starting Tamroi; it consumes the topic from the start"
-cpu_mark
-vacuum_during
-bench await-kafka &
-AWAIT=$!
-"$LOCAL_DIR/tamroi.sh" start
-sample_threads kafka
-wait "$AWAIT"
-stop_vacuum
-cpu_report kafka
-stop_sampling
-memory kafka
-vacuum
-phase_done kafka
+BASE_JAVA_OPTS="$TAMROI_JAVA_OPTS"
+declare -A PASS
+for mode in $FORECAST_MODES; do
+    PASS[$mode]=$(( ${PASS[$mode]:-0} + 1 ))
+    case "$mode" in
+        on) statistics=true ;;
+        off) statistics=false ;;
+        *) echo "BENCH_FORECAST_MODES: '$mode' is neither on nor off" >&2; exit 2 ;;
+    esac
+    export TAMROI_JAVA_OPTS="$BASE_JAVA_OPTS -Dtamroi.forecast.statistics=$statistics"
+    # the figures this pass writes are copied under mode.<mode>.<pass>. once it is done
+    mode_from=$(( $(wc -l <"$RESULTS") + 1 ))
+    say "Forecast statistics $mode, pass ${PASS[$mode]} (-Dtamroi.forecast.statistics=$statistics): a new database and broker"
+    fresh_stack
 
-# ---- HTTP ingestion -----------------------------------------------------------------------------
-for agency in $(grep -ho '"agency": *"[^"]*"' config/services/*.json | cut -d'"' -f4 | sort -u); do
-    TOKENS+=("-Dbench.token.$agency=$("$LOCAL_DIR/token.sh" "$agency" event-publisher)")
+    # ---- Kafka ingestion ------------------------------------------------------------------------
+    say "Ceiling: batched inserts into a step_event-shaped table"
+    bench ceiling kafka
+    say "Producing the Kafka workload ($WARMUP_APPS warm-up, then $APPS measured applications) while Tamroi is not running"
+    bench produce
+    say "Starting Tamroi; it consumes the topic from the start"
+    cpu_mark
+    vacuum_during
+    bench await-kafka &
+    AWAIT=$!
+    "$LOCAL_DIR/tamroi.sh" start
+    sample_threads "kafka-$mode"
+    wait "$AWAIT"
+    stop_vacuum
+    cpu_report kafka
+    stop_sampling
+    memory kafka
+    vacuum
+
+    # ---- HTTP ingestion -------------------------------------------------------------------------
+    if [[ "$UNTIL" != kafka ]]; then
+        if [[ ${#TOKENS[@]} -eq 0 ]]; then
+            # the key pair is Tamroi's work directory's, kept across restarts: one set of tokens serves every mode
+            for agency in $(grep -ho '"agency": *"[^"]*"' config/services/*.json | cut -d'"' -f4 | sort -u); do
+                TOKENS+=("-Dbench.token.$agency=$("$LOCAL_DIR/token.sh" "$agency" event-publisher)")
+            done
+        fi
+        say "Ceiling again, beside the idle Tamroi"
+        bench ceiling http
+        say "HTTP batches ($APPS applications, $HTTP_CLIENTS clients)"
+        sample_threads "http-$mode"
+        cpu_mark
+        vacuum_during
+        bench http
+        stop_vacuum
+        cpu_report http
+        stop_sampling
+        memory http
+        vacuum
+    fi
+    # what learning wrote: journeys ended (J), visits (V) and where they went (N), entries and exits (E, L)
+    result tally.rows "$($PG -d "$TAMROI_DB" -c 'select count(*) from forecast_tally')"
+    result tally.journeys "$($PG -d "$TAMROI_DB" -c "select coalesce(sum(count), 0) from forecast_tally where kind = 'J'")"
+    result tally.visits "$($PG -d "$TAMROI_DB" -c "select coalesce(sum(count), 0) from forecast_tally where kind = 'V'")"
+    tail -n +"$mode_from" "$RESULTS" | sed "s/^/mode.$mode.${PASS[$mode]}./" >"$WORK/mode.properties"
+    cat "$WORK/mode.properties" >>"$RESULTS"
 done
-say "Ceiling again, beside the idle Tamroi"
-bench ceiling http
-say "HTTP batches ($APPS applications, $HTTP_CLIENTS clients)"
-sample_threads http
-cpu_mark
-vacuum_during
-bench http
-stop_vacuum
-cpu_report http
-stop_sampling
-memory http
-vacuum
+phase_done kafka
 phase_done http
 
 # ---- latency ------------------------------------------------------------------------------------
@@ -270,27 +313,46 @@ vacuum
 phase_done latency
 
 # ---- replay -------------------------------------------------------------------------------------
+# rebuild-projections over the whole log, timed by what the command reports (JVM start not
+# included): NAME.events, .applications, .seconds, .events_per_s and, with GNU time, .peak_rss_mb
+rebuild_timed() {
+    local name="$1" out line apps ms events peak
+    events="$($PG -d "$TAMROI_DB" -c 'select count(*) from step_event')"
+    result "$name.events" "$events"
+    cpu_mark
+    # beside the running server: the command's management interface takes any free port, not the server's
+    out=$(if [[ -x /usr/bin/time ]]; then TAMROI_MANAGEMENT_PORT=0 /usr/bin/time -f 'PEAK_RSS_KB=%M' "$LOCAL_DIR/tamroi.sh" rebuild 2>&1; \
+        else TAMROI_MANAGEMENT_PORT=0 "$LOCAL_DIR/tamroi.sh" rebuild 2>&1; fi) || { echo "$out" | tail -n 30 >&2; exit 1; }
+    cpu_report "$name"
+    line=$(grep -o 'Rebuilt the projections of [0-9]* applications from the event log in [0-9]* ms' <<<"$out") \
+        || { echo "$out" | tail -n 30 >&2; exit 1; }
+    echo "  $line"
+    read -r apps ms < <(sed -E 's/.* of ([0-9]+) applications.* in ([0-9]+) ms/\1 \2/' <<<"$line")
+    result "$name.applications" "$apps"
+    result "$name.seconds" "$(awk -v ms="$ms" 'BEGIN {printf "%.3f", ms / 1000}')"
+    result "$name.events_per_s" "$(awk -v ms="$ms" -v n="$events" 'BEGIN {printf "%.1f", n * 1000 / ms}')"
+    peak=$(grep -o 'PEAK_RSS_KB=[0-9]*' <<<"$out" | cut -d= -f2 || true)
+    [[ -n "$peak" ]] && result "$name.peak_rss_mb" $(( peak / 1024 ))
+    return 0
+}
+
 say "Replay: rebuild-projections over the whole log"
-result replay.events "$($PG -d "$TAMROI_DB" -c 'select count(*) from step_event')"
-cpu_mark
-replay_out=$(if [[ -x /usr/bin/time ]]; then /usr/bin/time -f 'PEAK_RSS_KB=%M' "$LOCAL_DIR/tamroi.sh" rebuild 2>&1; \
-    else "$LOCAL_DIR/tamroi.sh" rebuild 2>&1; fi)
-cpu_report replay
-line=$(grep -o 'Rebuilt the projections of [0-9]* applications from the event log in [0-9]* ms' <<<"$replay_out") \
-    || { echo "$replay_out" | tail -n 30 >&2; exit 1; }
-echo "  $line"
-read -r apps ms < <(sed -E 's/.* of ([0-9]+) applications.* in ([0-9]+) ms/\1 \2/' <<<"$line")
-result replay.applications "$apps"
-result replay.seconds "$(awk -v ms="$ms" 'BEGIN {printf "%.3f", ms / 1000}')"
-result replay.events_per_s "$(awk -v ms="$ms" -v n="$(grep '^replay.events=' "$RESULTS" | cut -d= -f2)" 'BEGIN {printf "%.1f", n * 1000 / ms}')"
-peak=$(grep -o 'PEAK_RSS_KB=[0-9]*' <<<"$replay_out" | cut -d= -f2 || true)
-[[ -n "$peak" ]] && result replay.peak_rss_mb $(( peak / 1024 ))
+rebuild_timed replay
 memory replay
 phase_done replay
 
 # ---- status reads over a million applications -----------------------------------------------------
 say "Seeding up to $READ_APPLICATIONS applications"
 bench seed
+# The seed writes applications and events straight into the log, past ingestion; a replay is how
+# Tamroi learns a history it did not ingest (rebuild-projections also rebuilds the forecast
+# tallies), so the forecasts read below rest on every journey in the log, seeded ones included.
+say "Learning the seeded history: rebuild-projections over the whole log"
+rebuild_timed learn
+result learn.tally_rows "$($PG -d "$TAMROI_DB" -c 'select count(*) from forecast_tally')"
+vacuum
+say "Forecasts in the status reads: a sample of the codes read"
+bench forecast-share
 say "Status reads (wrk, 2 threads): warm-up, $READ_RATE requests/s, then flat out"
 per_thread=$(( READ_RATE / 2 ))
 wrk_run warmup-static /bench.txt "" 0 "$WARMUP_SECONDS" 32

@@ -2,13 +2,14 @@ package app.tamroi.bench;
 
 /**
  * One phase of deploy/bench/run.sh per call, in a JVM of its own: {@code ceiling NAME},
- * {@code produce}, {@code await-kafka}, {@code http}, {@code latency}, {@code seed}, {@code table}.
+ * {@code produce}, {@code await-kafka}, {@code http}, {@code latency}, {@code seed}, {@code forecast-share},
+ * {@code table}.
  */
 public final class BenchCommand {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchCommand ceiling NAME | produce | await-kafka | http | latency | seed | table");
+            System.err.println("usage: BenchCommand ceiling NAME | produce | await-kafka | http | latency | seed | forecast-share | table");
             System.exit(2);
         }
         BenchSettings settings = BenchSettings.fromSystemProperties();
@@ -20,6 +21,7 @@ public final class BenchCommand {
             case "http" -> PostBatchesOverHttp.run(settings, results);
             case "latency" -> ProduceToVisibleLatency.run(settings, results);
             case "seed" -> SeedApplications.run(settings, results);
+            case "forecast-share" -> ForecastShare.run(settings, results);
             case "table" -> System.out.print(PrintBenchTable.render(results));
             default -> {
                 System.err.println("unknown phase " + args[0]);

@@ -13,6 +13,7 @@ import app.tamroi.usecase.forecast.Forecasts;
 import app.tamroi.usecase.ingest.port.EventStore.EventKey;
 import app.tamroi.usecase.timeline.ServiceCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +49,8 @@ public class Projector {
 
     /**
      * Brings the projections of applications that have just {@code appended} events up to date,
-     * and adds to what forecasts learned the difference those events made.
+     * and adds to what forecasts learned the difference those events made. {@code asOf} is the
+     * instant the batch was received, which each of the appended events carries.
      */
     public void apply(Collection<Application> applications, Instant asOf, Set<EventKey> appended) {
         project(applications, asOf, appended);
@@ -69,8 +71,7 @@ public class Projector {
                 JourneyStatus status = JourneyStatus.of(version, recorded.stream().map(RecordedEvent::event).toList(), asOf);
                 projections.add(new EventStore.Projection(app.id(), version.number(), status, recorded.size()));
                 if (learning) {
-                    List<RecordedEvent> before = recorded.stream()
-                            .filter(e -> !appended.contains(new EventKey(app.agency(), e.source(), e.id()))).toList();
+                    List<RecordedEvent> before = recorded.stream().filter(e -> !appendedNow(app, e, asOf, appended)).toList();
                     learned.computeIfAbsent(app.serviceCode(), s -> new ArrayList<>())
                             .add(tally(version, recorded).minus(tally(app.serviceCode(), before)));
                 }
@@ -87,6 +88,17 @@ public class Projector {
         Map<String, Tally> deltas = new HashMap<>();
         learned.forEach((service, tallies) -> deltas.put(service, Tally.sum(tallies)));
         forecasts.learn(deltas);
+    }
+
+    /**
+     * Whether the batch being applied appended {@code e}. Every event a batch appends carries the
+     * batch's instant as its receivedAt (kept to the microsecond by the store), so only events
+     * received within a microsecond of it are looked up: the rest of a log, most of it, is told
+     * apart without hashing its keys.
+     */
+    private static boolean appendedNow(Application app, RecordedEvent e, Instant asOf, Set<EventKey> appended) {
+        return Math.abs(Duration.between(e.receivedAt(), asOf).toNanos()) < 1_000
+                && appended.contains(new EventKey(app.agency(), e.source(), e.id()));
     }
 
     /** What these applications' whole logs add to what forecasts learn, per service: a replay's share. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /** Forecast tallies in memory, read back as the PostgreSQL tallies are: shards summed, old paces folded into one day. */
 public final class InMemForecastTallies implements ForecastTallies {
@@ -14,9 +15,11 @@ public final class InMemForecastTallies implements ForecastTallies {
     private Map<String, Map<Tally.Entry, Long>> counts = new HashMap<>();
 
     @Override
-    public void add(String serviceCode, Tally delta, int shard) {
-        Map<Tally.Entry, Long> service = counts.computeIfAbsent(serviceCode, s -> new HashMap<>());
-        delta.counts().forEach(e -> service.merge(e.getKey(), e.getValue(), Long::sum));
+    public void add(SortedMap<String, Tally> deltas, int shard) {
+        deltas.forEach((serviceCode, delta) -> {
+            Map<Tally.Entry, Long> service = counts.computeIfAbsent(serviceCode, s -> new HashMap<>());
+            delta.counts().forEach(e -> service.merge(e.getKey(), e.getValue(), Long::sum));
+        });
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class InMemForecastTallies implements ForecastTallies {
     @Override
     public void replaceAll(Map<String, Tally> totals) {
         counts = new HashMap<>();
-        totals.forEach((service, tally) -> add(service, tally, 0));
+        add(new java.util.TreeMap<>(totals), 0);
     }
 
     Map<String, Map<Tally.Entry, Long>> snapshot() {

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The forecast tallies in PostgreSQL: one upsert over arrays per batch, one grouped read per outlook. */
 @ApplicationScoped
@@ -18,8 +20,12 @@ public class PostgresForecastTallies implements ForecastTallies {
 
     private static final String ADD = """
             insert into forecast_tally (service_code, day, kind, step, item, shard, count)
-            select ?, d, k, s, i, ?, n from unnest(?::date[], ?::char[], ?::varchar[], ?::varchar[], ?::bigint[]) as u(d, k, s, i, n)
+            select sc, d, k, s, i, ?, n
+            from unnest(?::varchar[], ?::date[], ?::char[], ?::varchar[], ?::varchar[], ?::bigint[]) as u(sc, d, k, s, i, n)
             on conflict (service_code, day, kind, step, item, shard) do update set count = forecast_tally.count + excluded.count""";
+
+    private record Row(String serviceCode, Tally.Entry entry, long count) {
+    }
 
     private final AgroalDataSource dataSource;
 
@@ -27,21 +33,23 @@ public class PostgresForecastTallies implements ForecastTallies {
         this.dataSource = dataSource;
     }
 
+    /** One statement for every service of a batch: a round trip per batch, not one per service. */
     @Override
-    public void add(String serviceCode, Tally delta, int shard) {
-        List<Map.Entry<Tally.Entry, Long>> counts = delta.counts();
-        if (counts.isEmpty()) {
+    public void add(SortedMap<String, Tally> deltas, int shard) {
+        List<Row> rows = new ArrayList<>();
+        deltas.forEach((service, delta) -> delta.counts().forEach(c -> rows.add(new Row(service, c.getKey(), c.getValue()))));
+        if (rows.isEmpty()) {
             return;
         }
         Sql.run(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement(ADD)) {
-                ps.setString(1, serviceCode);
-                ps.setInt(2, shard);
-                ps.setArray(3, c.createArrayOf("date", counts.stream().map(e -> Date.valueOf(e.getKey().day())).toArray()));
-                ps.setArray(4, Sql.texts(c, counts, e -> String.valueOf(e.getKey().kind().code())));
-                ps.setArray(5, Sql.texts(c, counts, e -> e.getKey().step()));
-                ps.setArray(6, Sql.texts(c, counts, e -> e.getKey().item()));
-                ps.setArray(7, c.createArrayOf("bigint", counts.stream().map(Map.Entry::getValue).toArray()));
+                ps.setInt(1, shard);
+                ps.setArray(2, Sql.texts(c, rows, Row::serviceCode));
+                ps.setArray(3, c.createArrayOf("date", rows.stream().map(r -> Date.valueOf(r.entry().day())).toArray()));
+                ps.setArray(4, Sql.texts(c, rows, r -> String.valueOf(r.entry().kind().code())));
+                ps.setArray(5, Sql.texts(c, rows, r -> r.entry().step()));
+                ps.setArray(6, Sql.texts(c, rows, r -> r.entry().item()));
+                ps.setArray(7, c.createArrayOf("bigint", rows.stream().map(Row::count).toArray()));
                 return ps.executeUpdate();
             }
         });
@@ -81,6 +89,6 @@ public class PostgresForecastTallies implements ForecastTallies {
                 return ps.executeUpdate();
             }
         });
-        totals.forEach((service, tally) -> add(service, tally, 0));
+        add(new TreeMap<>(totals), 0);
     }
 }

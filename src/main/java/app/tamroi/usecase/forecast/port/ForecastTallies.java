@@ -4,6 +4,7 @@ import app.tamroi.domain.forecast.Tally;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /** Where each service's daily tallies are kept, added to batch by batch. A port. */
 public interface ForecastTallies {
@@ -11,8 +12,12 @@ public interface ForecastTallies {
     record Counted(Tally.Entry entry, long count) {
     }
 
-    /** Adds the counts, in the tally's stable order, under {@code shard}; within the caller's transaction. */
-    void add(String serviceCode, Tally delta, int shard);
+    /**
+     * Adds each service's counts under {@code shard}, in one go, within the caller's transaction;
+     * services in the order of their codes and each tally in its stable order, so that concurrent
+     * callers lock the rows they share in the same order.
+     */
+    void add(SortedMap<String, Tally> deltas, int shard);
 
     /**
      * The counts a forecast on {@code day} rests on, summed over shards: journeys, visits and where
