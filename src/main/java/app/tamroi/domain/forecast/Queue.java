@@ -27,12 +27,12 @@ public record Queue(long waiting, double completionsPerWorkingDay, double arriva
     public static final Queue NONE = new Queue(0, 0);
 
     /**
-     * More arrive than leave (by a tenth or more): the step is short of capacity and its backlog
-     * grows, so those already in it wait for it too. A step whose stays are a fixed delay lets
-     * out what came in one delay earlier and does not grow for long.
+     * More arrive than leave: the step is not draining its backlog, so those already in it wait
+     * for it too. A step whose stays are a fixed delay lets out what came in one delay earlier
+     * and does not grow for long.
      */
     boolean growing() {
-        return arrivalsPerWorkingDay > completionsPerWorkingDay * 1.1;
+        return arrivalsPerWorkingDay > completionsPerWorkingDay;
     }
 
     /** How many applications the step holds when it runs as usual, for a mean stay of {@code usualStayDays} working days. */
